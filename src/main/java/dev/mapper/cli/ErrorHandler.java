@@ -1,0 +1,64 @@
+package dev.mapper.cli;
+
+import dev.mapper.index.UnknownIdException;
+import dev.mapper.load.DataFileException;
+import picocli.CommandLine;
+
+/**
+ * Turns failures into one line on stderr and a documented exit code; the stack trace only with {@code --verbose}.
+ */
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
+        report(cli, message(e), e);
+        return exitCode(e);
+    }
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        report(cli, e.getMessage(), e);
+        cli.getErr().println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for more information.");
+        return ExitCodes.USAGE;
+    }
+
+    static int exitCode(Throwable e) {
+        if (e instanceof CommandLine.ParameterException) {
+            return ExitCodes.USAGE;
+        }
+        if (e instanceof UnknownIdException) {
+            return ExitCodes.NOT_FOUND;
+        }
+        if (e instanceof DataFileException) {
+            return ExitCodes.BAD_DATA;
+        }
+        if (e instanceof OutputException) {
+            return ExitCodes.OUTPUT_ERROR;
+        }
+        return ExitCodes.INTERNAL_ERROR;
+    }
+
+    private static String message(Exception e) {
+        if (exitCode(e) == ExitCodes.INTERNAL_ERROR) {
+            return "internal error: " + e + " (please report this; --verbose shows the details)";
+        }
+        return e.getMessage();
+    }
+
+    private static void report(CommandLine cli, String message, Exception e) {
+        cli.getErr().println("mapper: " + message);
+        if (isVerbose(cli)) {
+            e.printStackTrace(cli.getErr());
+        }
+        cli.getErr().flush();
+    }
+
+    private static boolean isVerbose(CommandLine cli) {
+        CommandLine root = cli;
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        return root.getCommand() instanceof MapperCommand m && m.verbose();
+    }
+}

@@ -1,0 +1,25 @@
+package dev.mapper.cli;
+
+/** Every exit code mapper uses, in one place (documented in docs/exit-codes.md). */
+public final class ExitCodes {
+
+    /** Success. */
+    public static final int OK = 0;
+    /** A check failed: validation errors, a coverage gate, differences with {@code diff --exit-code}. */
+    public static final int CHECK_FAILED = 1;
+    /** The command line is wrong: unknown option, malformed ID, bad value. */
+    public static final int USAGE = 2;
+    /** A well-formed ID or name that the loaded data does not know. */
+    public static final int NOT_FOUND = 3;
+    /** A name that matches more than one thing; the candidates are listed. */
+    public static final int AMBIGUOUS = 4;
+    /** A data file could not be read: malformed, unreadable, wrong format, over a limit. */
+    public static final int BAD_DATA = 5;
+    /** Output could not be written. */
+    public static final int OUTPUT_ERROR = 6;
+    /** A bug in mapper itself; please report it with the output of {@code --verbose}. */
+    public static final int INTERNAL_ERROR = 70;
+
+    private ExitCodes() {
+    }
+}

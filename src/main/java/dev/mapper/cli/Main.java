@@ -1,0 +1,27 @@
+package dev.mapper.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** Entry point: builds the command line, runs it, exits with its code. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs mapper on the process's stdout and stderr, without exiting. */
+    public static int run(String... args) {
+        return run(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), args);
+    }
+
+    /** Runs mapper with the given streams, without exiting; what tests call. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return MapperCommand.commandLine(out, err).execute(args);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.mapper.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The root command: global options and the list of subcommands. */
+@Command(
+        name = "mapper",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Which security capabilities defend against, detect or relate to an ATT&CK technique - and the reverse.",
+            "Data: the Center for Threat-Informed Defense's Mappings Explorer and MITRE ATT&CK (bundled: T1528)."
+        },
+        subcommands = {ShowCommand.class, CommandLine.HelpCommand.class},
+        footer = {
+            "",
+            "Examples:",
+            "  mapper show T1528",
+            "  mapper show T1528 --format json | jq '.mappings | length'",
+            "  mapper --data ~/mappings --data enterprise-attack.json show T1078",
+            "",
+            "Exit codes: 0 ok, 1 check failed, 2 usage, 3 not found, 4 ambiguous, 5 bad data, 6 output error."
+        })
+public final class MapperCommand implements Runnable {
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Show stack traces and load warnings on stderr.")
+    boolean verbose;
+
+    @CommandLine.Mixin
+    DataOptions data;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (try: mapper show T1528)");
+    }
+
+    /** The configured command line: the given output streams, exit codes and one-line errors. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new MapperCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExitCodeExceptionMapper(ErrorHandler::exitCode);
+        cli.setExecutionExceptionHandler(new ErrorHandler());
+        cli.setParameterExceptionHandler(new ErrorHandler());
+        return cli;
+    }
+
+    boolean verbose() {
+        return verbose;
+    }
+
+    DataOptions data() {
+        return data;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.mapper.cli;
+
+import dev.mapper.index.SetSelection;
+import picocli.CommandLine.Option;
+
+/** Which versions of each framework's mappings a query uses. */
+final class SetOptions {
+
+    @Option(names = "--all-versions",
+            description = "Use every loaded set, not only the newest of each framework.")
+    boolean allVersions;
+
+    @Option(names = "--framework-version", paramLabel = "V",
+            description = "Only sets of this framework version (e.g. rev4, 12/12/2024, 1.4.0).")
+    String frameworkVersion;
+
+    @Option(names = "--attack-version", paramLabel = "V",
+            description = "Only sets mapped to this ATT&CK version (e.g. 14.1).")
+    String attackVersion;
+
+    SetSelection selection() {
+        return new SetSelection(allVersions, frameworkVersion, attackVersion);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.mapper.cli;
+
+import dev.mapper.index.MappingIndex;
+import dev.mapper.model.TechniqueReport;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code mapper show ID}: a technique and everything mapped to it. */
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = "Show an ATT&CK technique and the capabilities mapped to it, grouped by framework.",
+        footer = {
+            "",
+            "Examples:",
+            "  mapper show T1528",
+            "  mapper show t1528 --format json | jq -r '.mappings[].capability_id'",
+            "  mapper --data ../shared/corpus show T1078 --all-versions",
+            "  mapper --data ../shared/corpus show T1078 --no-subtechniques"
+        })
+final class ShowCommand implements java.util.concurrent.Callable<Integer> {
+
+    /** T1234 or T1234.001, any case, surrounding spaces ignored. */
+    static final Pattern TECHNIQUE_ID = Pattern.compile("T\\d{4}(\\.\\d{3})?", Pattern.CASE_INSENSITIVE);
+
+    @Parameters(paramLabel = "ID", description = "A technique or sub-technique ID, e.g. T1528 or T1078.004.")
+    String id;
+
+    @CommandLine.Option(names = "--no-subtechniques",
+            description = "Show only the technique's own mappings, not those of its sub-techniques.")
+    boolean noSubtechniques;
+
+    @Mixin
+    SetOptions sets;
+
+    @Mixin
+    OutputOptions output;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        String trimmed = id.trim();
+        if (!TECHNIQUE_ID.matcher(trimmed).matches()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "'" + id + "' is not a technique ID (expected T followed by 4 digits, e.g. T1528 or T1078.004)");
+        }
+        MappingIndex index = Commands.index(spec);
+        TechniqueReport report = index.techniqueReport(trimmed, sets.selection(), !noSubtechniques);
+        Commands.write(spec, out -> output.renderer().technique(report, out));
+        return ExitCodes.OK;
+    }
+}

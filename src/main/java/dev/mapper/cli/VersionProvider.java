@@ -1,0 +1,29 @@
+package dev.mapper.cli;
+
+import dev.mapper.index.MappingIndex;
+import dev.mapper.load.DataLoader;
+import dev.mapper.load.DataRequest;
+import dev.mapper.model.AttackRelease;
+import dev.mapper.model.MappingSet;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+
+/** {@code mapper --version}: the tool's version and the versions of the bundled data. */
+final class VersionProvider implements CommandLine.IVersionProvider {
+
+    @Override
+    public String[] getVersion() {
+        List<String> lines = new ArrayList<>();
+        String version = MapperCommand.class.getPackage().getImplementationVersion();
+        lines.add("mapper " + (version == null ? "(development build)" : version));
+        MappingIndex bundled = new MappingIndex(DataLoader.load(DataRequest.bundledOnly()));
+        for (AttackRelease release : bundled.releases()) {
+            lines.add("bundled ATT&CK: " + release.domain() + " " + release.version());
+        }
+        for (MappingSet set : bundled.sets()) {
+            lines.add("bundled mappings: " + set.key());
+        }
+        return lines.toArray(String[]::new);
+    }
+}

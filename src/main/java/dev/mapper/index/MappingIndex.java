@@ -1,0 +1,218 @@
+package dev.mapper.index;
+
+import dev.mapper.model.AttackRelease;
+import dev.mapper.model.LoadedData;
+import dev.mapper.model.Mapping;
+import dev.mapper.model.MappingFile;
+import dev.mapper.model.MappingSet;
+import dev.mapper.model.Tactic;
+import dev.mapper.model.Technique;
+import dev.mapper.model.TechniqueReport;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The immutable in-memory index over everything loaded, built once, and the questions it answers.
+ * ATT&CK metadata for an ID comes from the newest loaded release that has it.
+ */
+public final class MappingIndex {
+
+    private final List<AttackRelease> releases;
+    private final List<MappingSet> sets;
+    private final Map<MappingSet, Integer> setOrder = new HashMap<>();
+    private final Map<String, Technique> techniques = new HashMap<>();
+    private final Map<String, Tactic> tactics = new LinkedHashMap<>();
+    private final Map<String, List<Mapping>> mappingsByAttackId = new HashMap<>();
+    private final Map<String, Set<String>> subtechniques = new HashMap<>();
+    private final Map<String, String> namesFromMappings = new HashMap<>();
+
+    public MappingIndex(LoadedData data) {
+        List<AttackRelease> newestFirst = new ArrayList<>(data.releases());
+        newestFirst.sort(Comparator.comparing(AttackRelease::version, Versions.ORDER).reversed());
+        this.releases = List.copyOf(newestFirst);
+        for (AttackRelease release : releases) {
+            for (Technique t : release.techniques()) {
+                techniques.putIfAbsent(t.id(), t);
+                if (t.parentId() != null) {
+                    subtechniques.computeIfAbsent(t.parentId(), k -> new TreeSet<>()).add(t.id());
+                }
+            }
+            for (Tactic tactic : release.tactics()) {
+                tactics.putIfAbsent(tactic.domain() + "/" + tactic.shortname(), tactic);
+            }
+        }
+        List<MappingSet> allSets = new ArrayList<>();
+        for (MappingFile file : data.mappingFiles()) {
+            allSets.add(file.set());
+            for (Mapping m : file.mappings()) {
+                String id = normaliseId(m.attackObjectId());
+                if (id == null) {
+                    continue;
+                }
+                mappingsByAttackId.computeIfAbsent(id, k -> new ArrayList<>()).add(m);
+                if (m.attackObjectName() != null) {
+                    namesFromMappings.putIfAbsent(id, m.attackObjectName());
+                }
+                int dot = id.indexOf('.');
+                if (dot > 0) {
+                    subtechniques.computeIfAbsent(id.substring(0, dot), k -> new TreeSet<>()).add(id);
+                }
+            }
+        }
+        allSets.sort(Comparator.comparing(MappingSet::framework).thenComparing(MappingSet::domain)
+                .thenComparing(SetSelection.NEWEST_FIRST));
+        this.sets = List.copyOf(allSets);
+        for (int i = 0; i < sets.size(); i++) {
+            setOrder.put(sets.get(i), i);
+        }
+    }
+
+    /** Upper case and trimmed, as ATT&CK spells IDs; null for null or blank. */
+    public static String normaliseId(String id) {
+        if (id == null || id.isBlank()) {
+            return null;
+        }
+        return id.trim().toUpperCase(Locale.ROOT);
+    }
+
+    public List<AttackRelease> releases() {
+        return releases;
+    }
+
+    /** Every loaded set, by framework, newest first. */
+    public List<MappingSet> sets() {
+        return sets;
+    }
+
+    public List<MappingSet> selectSets(SetSelection selection) {
+        return selection.select(sets);
+    }
+
+    /** ATT&CK data for the ID from the newest release that has it. */
+    public Optional<Technique> technique(String id) {
+        return Optional.ofNullable(techniques.get(normaliseId(id)));
+    }
+
+    /** True if ATT&CK data or any mapping knows the ID. */
+    public boolean knows(String id) {
+        String key = normaliseId(id);
+        return techniques.containsKey(key) || mappingsByAttackId.containsKey(key);
+    }
+
+    /** Sub-technique IDs of a technique, from ATT&CK and from mapping files, in ID order. */
+    public List<String> subtechniquesOf(String id) {
+        return List.copyOf(subtechniques.getOrDefault(normaliseId(id), Set.of()));
+    }
+
+    /** Every mapping recorded against exactly this ID, in the given sets, in set order then file order. */
+    public List<Mapping> mappingsFor(String id, Set<MappingSet> inSets) {
+        List<Mapping> result = new ArrayList<>();
+        for (Mapping m : mappingsByAttackId.getOrDefault(normaliseId(id), List.of())) {
+            if (inSets.contains(m.set())) {
+                result.add(m);
+            }
+        }
+        result.sort(Comparator.comparingInt(m -> setOrder.get(m.set())));
+        return result;
+    }
+
+    /** The technique as ATT&CK describes it, or as the mapping files name it when no ATT&CK data has it. */
+    public Technique describe(String id) {
+        String key = normaliseId(id);
+        Technique known = techniques.get(key);
+        if (known != null) {
+            return known;
+        }
+        int dot = key.indexOf('.');
+        return new Technique(key, null, namesFromMappings.get(key), null, null, null, null, List.of(), List.of(), null,
+                dot > 0, dot > 0 ? key.substring(0, dot) : null, false, null, false, List.of());
+    }
+
+    /** The tactics of a technique, in matrix order. */
+    public List<Tactic> tacticsOf(Technique technique) {
+        List<Tactic> result = new ArrayList<>();
+        for (String shortname : technique.tactics()) {
+            Tactic tactic = tactics.get(technique.domain() + "/" + shortname);
+            if (tactic != null) {
+                result.add(tactic);
+            }
+        }
+        result.sort(Comparator.comparingInt(Tactic::order));
+        return result;
+    }
+
+    /**
+     * What maps to a technique: its own mappings and, unless told otherwise, its sub-techniques', in the chosen sets.
+     *
+     * @throws UnknownIdException when neither ATT&CK data nor any mapping knows the ID
+     */
+    public TechniqueReport techniqueReport(String id, SetSelection selection, boolean includeSubtechniques) {
+        String key = normaliseId(id);
+        if (!knows(key)) {
+            throw new UnknownIdException("technique", key, suggestIds(key, 3));
+        }
+        Technique technique = describe(key);
+        Set<MappingSet> chosen = new HashSet<>(selectSets(selection));
+        List<Mapping> mappings = new ArrayList<>(mappingsFor(key, chosen));
+        List<Technique> subs = new ArrayList<>();
+        if (includeSubtechniques) {
+            for (String subId : subtechniquesOf(key)) {
+                subs.add(describe(subId));
+                mappings.addAll(mappingsFor(subId, chosen));
+            }
+        }
+        return new TechniqueReport(technique, tacticsOf(technique), subs, mappings, selectSets(selection));
+    }
+
+    /** Known IDs closest to the given one: same prefix and nearest number first, then by edit distance. */
+    public List<String> suggestIds(String id, int limit) {
+        String key = normaliseId(id);
+        Set<String> known = new TreeSet<>(techniques.keySet());
+        known.addAll(mappingsByAttackId.keySet());
+        List<String> candidates = new ArrayList<>(known);
+        candidates.sort(Comparator.comparingInt((String k) -> distance(key, k))
+                .thenComparingLong(k -> numericGap(key, k))
+                .thenComparing(k -> k));
+        return Collections.unmodifiableList(candidates.subList(0, Math.min(limit, candidates.size())));
+    }
+
+    /** How far apart the numbers in two IDs are (T1528 is nearer T1529 than T1582), for ties in edit distance. */
+    private static long numericGap(String a, String b) {
+        String da = a.replaceAll("\\D", "");
+        String db = b.replaceAll("\\D", "");
+        if (da.isEmpty() || db.isEmpty() || da.length() > 12 || db.length() > 12) {
+            return Long.MAX_VALUE;
+        }
+        return Math.abs(Long.parseLong(da) - Long.parseLong(db));
+    }
+
+    /** Levenshtein distance between two IDs. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

@@ -1,0 +1,25 @@
+package dev.mapper.index;
+
+import java.util.List;
+
+/** An ID that is well formed but known neither to the loaded ATT&CK data nor to any mapping. */
+public class UnknownIdException extends RuntimeException {
+
+    private final String id;
+    private final List<String> suggestions;
+
+    public UnknownIdException(String kind, String id, List<String> suggestions) {
+        super("unknown " + kind + " " + id
+                + (suggestions.isEmpty() ? "" : "; did you mean " + String.join(", ", suggestions) + "?"));
+        this.id = id;
+        this.suggestions = List.copyOf(suggestions);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public List<String> suggestions() {
+        return suggestions;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.mapper.model;
+
+/** Where loaded data came from: a user's file, or the data bundled with mapper. */
+public record DataSource(String location, boolean bundled) {
+
+    public static DataSource bundled(String resource) {
+        return new DataSource(resource, true);
+    }
+
+    public static DataSource file(String path) {
+        return new DataSource(path, false);
+    }
+
+    /** "bundled" or the path, as shown to users. */
+    public String label() {
+        return bundled ? "bundled" : location;
+    }
+
+    @Override
+    public String toString() {
+        return bundled ? "bundled:" + location : location;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.mapper.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One mapping object of the unified schema, with the set it came from and where it stood in its file.
+ * Fields absent from the source object are null. {@code extraFields} keeps, in source order, every field
+ * this record does not model (unknown fields, and per-mapping copies of set fields such as
+ * {@code mapping_framework_version}), so an export is lossless.
+ */
+public record Mapping(
+        MappingSet set,
+        int line,
+        int column,
+        String capabilityId,
+        String capabilityDescription,
+        String capabilityGroup,
+        String mappingType,
+        String attackObjectId,
+        String attackObjectName,
+        String scoreCategory,
+        String scoreValue,
+        String relatedScore,
+        String comments,
+        List<String> references,
+        String status,
+        String author,
+        String authorContact,
+        String authorOrganization,
+        Map<String, Object> extraFields) {
+
+    /** The status official files use for capabilities or techniques that nothing maps to. */
+    public static final String NON_MAPPABLE = "non_mappable";
+
+    /** True for the entries official files use to record "nothing maps here" (no type, or {@code non_mappable}). */
+    public boolean nonMappable() {
+        return NON_MAPPABLE.equals(status) || NON_MAPPABLE.equals(mappingType) || mappingType == null;
+    }
+}

@@ -1,0 +1,15 @@
+package dev.mapper.model;
+
+/**
+ * What makes a mapping set unique: framework, framework version, ATT&CK version and domain.
+ * A user file with the same key as a bundled one replaces it.
+ */
+public record SetKey(String framework, String frameworkVersion, String attackVersion, String domain) {
+
+    /** The name users type and read: {@code framework@framework-version@attack-version}, plus {@code @domain} outside enterprise. */
+    @Override
+    public String toString() {
+        String name = framework + "@" + frameworkVersion + "@" + attackVersion;
+        return "enterprise".equals(domain) ? name : name + "@" + domain;
+    }
+}

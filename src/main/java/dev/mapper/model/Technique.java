@@ -1,0 +1,37 @@
+package dev.mapper.model;
+
+import java.util.List;
+
+/**
+ * An ATT&CK technique or sub-technique ({@code attack-pattern}) as one release describes it.
+ * Revoked and deprecated techniques are kept: mappings made against older releases still point at them.
+ */
+public record Technique(
+        String id,
+        String stixId,
+        String name,
+        String description,
+        String url,
+        String domain,
+        String attackVersion,
+        List<String> tactics,
+        List<String> platforms,
+        String detection,
+        boolean subtechnique,
+        String parentId,
+        boolean revoked,
+        String revokedBy,
+        boolean deprecated,
+        List<Mitigation> mitigations) {
+
+    public Technique {
+        tactics = List.copyOf(tactics);
+        platforms = List.copyOf(platforms);
+        mitigations = List.copyOf(mitigations);
+    }
+
+    /** Neither revoked nor deprecated: part of the current matrix. */
+    public boolean active() {
+        return !revoked && !deprecated;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.mapper.render;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Text helpers for human formats: neutralise what data must not send to a terminal, and wrap to a width. */
+final class Text {
+
+    private Text() {
+    }
+
+    /**
+     * Replaces control characters (C0 except newline and tab, DEL, C1) with U+FFFD so that escape sequences carried
+     * by data never reach the terminal; tabs become spaces.
+     */
+    static String safe(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean control = (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f);
+            if (control || c == '\t') {
+                if (out == null) {
+                    out = new StringBuilder(s.length()).append(s, 0, i);
+                }
+                out.append(c == '\t' ? ' ' : '\uFFFD');
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? s : out.toString();
+    }
+
+    /** Safe text on one line: newlines folded to spaces. */
+    static String line(String s) {
+        return safe(s).replace('\n', ' ').strip();
+    }
+
+    /**
+     * Wraps safe text to {@code width} columns, keeping paragraph breaks; words longer than the width are cut.
+     */
+    static List<String> wrap(String s, int width) {
+        List<String> lines = new ArrayList<>();
+        String[] paragraphs = safe(s).strip().split("\n");
+        for (String paragraph : paragraphs) {
+            String p = paragraph.strip();
+            if (p.isEmpty()) {
+                if (!lines.isEmpty() && !lines.get(lines.size() - 1).isEmpty()) {
+                    lines.add("");
+                }
+                continue;
+            }
+            StringBuilder current = new StringBuilder();
+            for (String word : p.split(" +")) {
+                while (word.length() > width) {
+                    if (current.length() > 0) {
+                        lines.add(current.toString());
+                        current.setLength(0);
+                    }
+                    lines.add(word.substring(0, width));
+                    word = word.substring(width);
+                }
+                if (current.length() > 0 && current.length() + 1 + word.length() > width) {
+                    lines.add(current.toString());
+                    current.setLength(0);
+                }
+                if (current.length() > 0) {
+                    current.append(' ');
+                }
+                current.append(word);
+            }
+            if (current.length() > 0) {
+                lines.add(current.toString());
+            }
+        }
+        return lines;
+    }
+}
