@@ -49,7 +49,7 @@ final class ShowCommand implements java.util.concurrent.Callable<Integer> {
         }
         MappingIndex index = Commands.index(spec);
         TechniqueReport report = index.techniqueReport(trimmed, sets.selection(), !noSubtechniques);
-        Commands.write(spec, out -> output.renderer().technique(report, out));
+        Commands.write(spec, out -> output.renderer().render(report, out));
         return ExitCodes.OK;
     }
 }

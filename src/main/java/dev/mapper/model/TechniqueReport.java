@@ -8,12 +8,17 @@ import java.util.List;
  * the technique's own first, then each sub-technique's, each group in set order.
  */
 public record TechniqueReport(Technique technique, List<Tactic> tactics, List<Technique> subtechniques,
-                              List<Mapping> mappings, List<MappingSet> sets) {
+                              List<Mapping> mappings, List<MappingSet> sets) implements Report {
 
     public TechniqueReport {
         tactics = List.copyOf(tactics);
         subtechniques = List.copyOf(subtechniques);
         mappings = List.copyOf(mappings);
         sets = List.copyOf(sets);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.technique(this);
     }
 }

@@ -2,8 +2,9 @@ package dev.mapper.render;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.mapper.model.TechniqueReport;
+import dev.mapper.model.Report;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -11,14 +12,13 @@ import java.io.Writer;
 final class JsonRenderer implements Renderer {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
     @Override
-    public void technique(TechniqueReport report, Writer out) throws IOException {
-        try (JsonGenerator gen = MAPPER.createGenerator(out).useDefaultPrettyPrinter()) {
-            JsonShapes.techniqueReport(gen, report);
-        }
+    public void render(Report report, Writer out) throws IOException {
+        MAPPER.writeValue(out, JsonShapes.document(report));
         out.write("\n");
     }
 }

@@ -1,134 +1,143 @@
 package dev.mapper.render;
 
-import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingSet;
 import dev.mapper.model.Mitigation;
+import dev.mapper.model.Report;
 import dev.mapper.model.Tactic;
 import dev.mapper.model.Technique;
 import dev.mapper.model.TechniqueReport;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The documented JSON shape (docs/json.md) of every result, written through a Jackson generator so that
- * the JSON and YAML renderers share it. Field names are the official snake_case ones.
+ * The documented JSON shape (docs/json.md) of every result, as a Jackson tree that every machine format
+ * (json, and the formats built on its items) writes. Field names are the official snake_case ones.
  */
-final class JsonShapes {
+final class JsonShapes implements Report.Visitor<ObjectNode> {
 
     /** Bumped when a field is renamed or removed; adding fields does not change it. */
     static final int SCHEMA_VERSION = 1;
 
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectMapper VALUES = new ObjectMapper();
+    private static final JsonShapes INSTANCE = new JsonShapes();
+
     private JsonShapes() {
     }
 
-    static void techniqueReport(JsonGenerator gen, TechniqueReport report) throws IOException {
-        gen.writeStartObject();
-        gen.writeNumberField("schema_version", SCHEMA_VERSION);
-        gen.writeFieldName("technique");
-        technique(gen, report.technique(), report.tactics(), report.subtechniques());
-        gen.writeArrayFieldStart("mappings");
-        for (Mapping m : report.mappings()) {
-            mapping(gen, m);
-        }
-        gen.writeEndArray();
-        gen.writeEndObject();
+    /** The whole document for a result: {@code schema_version}, then the result's fields. */
+    static ObjectNode document(Report report) {
+        return report.accept(INSTANCE);
     }
 
-    static void technique(JsonGenerator gen, Technique t, List<Tactic> tactics, List<Technique> subtechniques)
-            throws IOException {
-        gen.writeStartObject();
-        gen.writeStringField("id", t.id());
-        gen.writeStringField("name", t.name());
-        gen.writeBooleanField("in_attack_data", t.stixId() != null);
-        gen.writeStringField("stix_id", t.stixId());
-        gen.writeStringField("url", t.url());
-        gen.writeStringField("domain", t.domain());
-        gen.writeStringField("attack_version", t.attackVersion());
-        gen.writeArrayFieldStart("tactics");
+    private static ObjectNode start() {
+        ObjectNode doc = NODES.objectNode();
+        doc.put("schema_version", SCHEMA_VERSION);
+        return doc;
+    }
+
+    @Override
+    public ObjectNode technique(TechniqueReport report) {
+        ObjectNode doc = start();
+        doc.set("technique", technique(report.technique(), report.tactics(), report.subtechniques()));
+        doc.set("mappings", mappings(report.mappings()));
+        return doc;
+    }
+
+    static ObjectNode technique(Technique t, List<Tactic> tactics, List<Technique> subtechniques) {
+        ObjectNode node = NODES.objectNode();
+        node.put("id", t.id());
+        node.put("name", t.name());
+        node.put("in_attack_data", t.stixId() != null);
+        node.put("stix_id", t.stixId());
+        node.put("url", t.url());
+        node.put("domain", t.domain());
+        node.put("attack_version", t.attackVersion());
+        ArrayNode tacticArray = node.putArray("tactics");
         for (Tactic tactic : tactics) {
-            gen.writeStartObject();
-            gen.writeStringField("id", tactic.id());
-            gen.writeStringField("shortname", tactic.shortname());
-            gen.writeStringField("name", tactic.name());
-            gen.writeEndObject();
+            tacticArray.addObject().put("id", tactic.id()).put("shortname", tactic.shortname())
+                    .put("name", tactic.name());
         }
-        gen.writeEndArray();
-        stringArray(gen, "platforms", t.platforms());
-        gen.writeBooleanField("is_subtechnique", t.subtechnique());
-        gen.writeStringField("parent_id", t.parentId());
-        gen.writeBooleanField("revoked", t.revoked());
-        gen.writeStringField("revoked_by", t.revokedBy());
-        gen.writeBooleanField("deprecated", t.deprecated());
-        gen.writeStringField("description", t.description());
-        gen.writeStringField("detection", t.detection());
-        gen.writeArrayFieldStart("mitigations");
+        strings(node.putArray("platforms"), t.platforms());
+        node.put("is_subtechnique", t.subtechnique());
+        node.put("parent_id", t.parentId());
+        node.put("revoked", t.revoked());
+        node.put("revoked_by", t.revokedBy());
+        node.put("deprecated", t.deprecated());
+        node.put("description", t.description());
+        node.put("detection", t.detection());
+        ArrayNode mitigations = node.putArray("mitigations");
         for (Mitigation m : t.mitigations()) {
-            gen.writeStartObject();
-            gen.writeStringField("id", m.id());
-            gen.writeStringField("name", m.name());
-            gen.writeStringField("url", m.url());
-            gen.writeEndObject();
+            mitigations.addObject().put("id", m.id()).put("name", m.name()).put("url", m.url());
         }
-        gen.writeEndArray();
-        gen.writeArrayFieldStart("subtechniques");
+        ArrayNode subs = node.putArray("subtechniques");
         for (Technique sub : subtechniques) {
-            gen.writeStartObject();
-            gen.writeStringField("id", sub.id());
-            gen.writeStringField("name", sub.name());
-            gen.writeEndObject();
+            subs.addObject().put("id", sub.id()).put("name", sub.name());
         }
-        gen.writeEndArray();
-        gen.writeEndObject();
+        return node;
+    }
+
+    static ArrayNode mappings(List<Mapping> mappings) {
+        ArrayNode array = NODES.arrayNode(mappings.size());
+        mappings.forEach(m -> array.add(mapping(m)));
+        return array;
     }
 
     /** One mapping: the official mapping fields, then the fields of the set it came from. */
-    static void mapping(JsonGenerator gen, Mapping m) throws IOException {
+    static ObjectNode mapping(Mapping m) {
         MappingSet set = m.set();
-        gen.writeStartObject();
-        gen.writeStringField("capability_id", m.capabilityId());
-        gen.writeStringField("capability_description", m.capabilityDescription());
-        gen.writeStringField("capability_group", m.capabilityGroup());
-        gen.writeStringField("mapping_type", m.mappingType());
-        gen.writeStringField("attack_object_id", m.attackObjectId());
-        gen.writeStringField("attack_object_name", m.attackObjectName());
-        gen.writeStringField("score_category", m.scoreCategory());
-        gen.writeStringField("score_value", m.scoreValue());
-        gen.writeStringField("related_score", m.relatedScore());
-        gen.writeStringField("comments", m.comments());
+        ObjectNode node = NODES.objectNode();
+        node.put("capability_id", m.capabilityId());
+        node.put("capability_description", m.capabilityDescription());
+        node.put("capability_group", m.capabilityGroup());
+        node.put("mapping_type", m.mappingType());
+        node.put("attack_object_id", m.attackObjectId());
+        node.put("attack_object_name", m.attackObjectName());
+        node.put("score_category", m.scoreCategory());
+        node.put("score_value", m.scoreValue());
+        node.put("related_score", m.relatedScore());
+        node.put("comments", m.comments());
         if (m.references() == null) {
-            gen.writeNullField("references");
+            node.putNull("references");
         } else {
-            stringArray(gen, "references", m.references());
+            strings(node.putArray("references"), m.references());
         }
-        gen.writeStringField("status", m.status());
-        gen.writeStringField("author", m.author());
-        gen.writeStringField("author_contact", m.authorContact());
-        gen.writeStringField("author_organization", m.authorOrganization());
-        gen.writeStringField("mapping_framework", set.framework());
-        gen.writeStringField("mapping_framework_version", set.frameworkVersion());
-        gen.writeStringField("attack_version", set.attackVersion());
-        gen.writeStringField("technology_domain", set.domain());
-        gen.writeStringField("mapping_set", set.key().toString());
-        gen.writeStringField("source", set.source().label());
+        node.put("status", m.status());
+        node.put("author", m.author());
+        node.put("author_contact", m.authorContact());
+        node.put("author_organization", m.authorOrganization());
+        node.put("mapping_framework", set.framework());
+        node.put("mapping_framework_version", set.frameworkVersion());
+        node.put("attack_version", set.attackVersion());
+        node.put("technology_domain", set.domain());
+        node.put("mapping_set", set.key().toString());
+        node.put("source", set.source().label());
         if (!m.extraFields().isEmpty()) {
-            gen.writeFieldName("extra_fields");
-            gen.writeStartObject();
+            ObjectNode extra = node.putObject("extra_fields");
             for (Map.Entry<String, Object> field : m.extraFields().entrySet()) {
-                gen.writeFieldName(field.getKey());
-                gen.writeObject(field.getValue());
+                extra.set(field.getKey(), VALUES.valueToTree(field.getValue()));
             }
-            gen.writeEndObject();
         }
-        gen.writeEndObject();
+        return node;
     }
 
-    private static void stringArray(JsonGenerator gen, String name, List<String> values) throws IOException {
-        gen.writeArrayFieldStart(name);
-        for (String v : values) {
-            gen.writeString(v);
+    private static void strings(ArrayNode array, List<String> values) {
+        values.forEach(array::add);
+    }
+
+    /** The array of a document that line formats (jsonl, csv, tsv) write one line per element of. */
+    static JsonNode items(ObjectNode document) {
+        for (String field : List.of("mappings", "results", "items")) {
+            if (document.has(field)) {
+                return document.get(field);
+            }
         }
-        gen.writeEndArray();
+        throw new IllegalStateException("a document without items: " + document.fieldNames());
     }
 }

@@ -1,11 +1,11 @@
 package dev.mapper.render;
 
-import dev.mapper.model.TechniqueReport;
+import dev.mapper.model.Report;
 import java.io.IOException;
 import java.io.Writer;
 
-/** One output format. Each query result has a method; implementations write to the stream and never close it. */
+/** One output format. Writes a result to the stream and never closes it. */
 public interface Renderer {
 
-    void technique(TechniqueReport report, Writer out) throws IOException;
+    void render(Report report, Writer out) throws IOException;
 }

@@ -3,6 +3,7 @@ package dev.mapper.render;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingSet;
 import dev.mapper.model.MappingType;
+import dev.mapper.model.Report;
 import dev.mapper.model.Technique;
 import dev.mapper.model.TechniqueReport;
 import java.io.IOException;
@@ -18,7 +19,7 @@ import java.util.stream.Collectors;
  * {@code --format table}: for people. Fits the width, wraps long text, colours only when allowed, and
  * neutralises control characters from the data.
  */
-final class TableRenderer implements Renderer {
+final class TableRenderer implements Renderer, Report.Visitor<String> {
 
     private static final String BOLD = "\u001b[1m";
     private static final String DIM = "\u001b[2m";
@@ -33,7 +34,12 @@ final class TableRenderer implements Renderer {
     }
 
     @Override
-    public void technique(TechniqueReport report, Writer out) throws IOException {
+    public void render(Report report, Writer out) throws IOException {
+        out.write(report.accept(this));
+    }
+
+    @Override
+    public String technique(TechniqueReport report) {
         Technique t = report.technique();
         StringBuilder b = new StringBuilder();
         b.append(style(BOLD, Text.line(t.id()) + "  " + Text.line(Objects.requireNonNullElse(t.name(), "(no name)"))))
@@ -70,7 +76,7 @@ final class TableRenderer implements Renderer {
         }
         b.append('\n');
         mappings(b, report);
-        out.write(b.toString());
+        return b.toString();
     }
 
     private void mappings(StringBuilder b, TechniqueReport report) {

@@ -1,0 +1,15 @@
+package dev.mapper.model;
+
+/**
+ * A query result, plain data that every output format can render. Each kind of result has a method on
+ * {@link Visitor}, so a renderer that misses one does not compile.
+ */
+public interface Report {
+
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per kind of result. */
+    interface Visitor<R> {
+        R technique(TechniqueReport report);
+    }
+}
