@@ -35,6 +35,9 @@ final class ShowCommand implements java.util.concurrent.Callable<Integer> {
     SetOptions sets;
 
     @Mixin
+    FilterOptions filters;
+
+    @Mixin
     OutputOptions output;
 
     @CommandLine.Spec
@@ -48,7 +51,8 @@ final class ShowCommand implements java.util.concurrent.Callable<Integer> {
                     "'" + id + "' is not a technique ID (expected T followed by 4 digits, e.g. T1528 or T1078.004)");
         }
         MappingIndex index = Commands.index(spec);
-        TechniqueReport report = index.techniqueReport(trimmed, sets.selection(), !noSubtechniques);
+        TechniqueReport report = index.techniqueReport(trimmed, sets.selection(),
+                filters.filter(spec.commandLine(), index), !noSubtechniques);
         Commands.write(spec, out -> output.renderer().render(report, out));
         return ExitCodes.OK;
     }

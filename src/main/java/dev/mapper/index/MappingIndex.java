@@ -156,22 +156,73 @@ public final class MappingIndex {
      *
      * @throws UnknownIdException when neither ATT&CK data nor any mapping knows the ID
      */
-    public TechniqueReport techniqueReport(String id, SetSelection selection, boolean includeSubtechniques) {
+    public TechniqueReport techniqueReport(String id, SetSelection selection, MappingFilter filter,
+                                           boolean includeSubtechniques) {
         String key = normaliseId(id);
         if (!knows(key)) {
             throw new UnknownIdException("technique", key, suggestIds(key, 3));
         }
         Technique technique = describe(key);
         Set<MappingSet> chosen = new HashSet<>(selectSets(selection));
-        List<Mapping> mappings = new ArrayList<>(mappingsFor(key, chosen));
+        List<Mapping> mappings = new ArrayList<>(filter(mappingsFor(key, chosen), filter));
         List<Technique> subs = new ArrayList<>();
         if (includeSubtechniques) {
             for (String subId : subtechniquesOf(key)) {
                 subs.add(describe(subId));
-                mappings.addAll(mappingsFor(subId, chosen));
+                mappings.addAll(filter(mappingsFor(subId, chosen), filter));
             }
         }
         return new TechniqueReport(technique, tacticsOf(technique), subs, mappings, selectSets(selection));
+    }
+
+    /** The mappings that pass the filter, in their order. */
+    public List<Mapping> filter(List<Mapping> mappings, MappingFilter filter) {
+        if (filter.isEmpty()) {
+            return mappings;
+        }
+        List<Mapping> kept = new ArrayList<>();
+        for (Mapping m : mappings) {
+            Technique technique = techniques.get(normaliseId(m.attackObjectId()));
+            List<String> tacticNames = new ArrayList<>();
+            if (technique != null) {
+                for (Tactic tactic : tacticsOf(technique)) {
+                    tacticNames.add(tactic.shortname());
+                    tacticNames.add(tactic.id());
+                    tacticNames.add(tactic.name());
+                }
+            }
+            if (filter.test(m, technique, tacticNames)) {
+                kept.add(m);
+            }
+        }
+        return kept;
+    }
+
+    /** The values a filter dimension can take in the loaded data, sorted; what an unknown filter value is told. */
+    public java.util.SortedSet<String> knownValues(FilterDimension dimension) {
+        java.util.SortedSet<String> values = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        switch (dimension) {
+            case FRAMEWORK -> sets.forEach(s -> values.add(s.framework()));
+            case DOMAIN -> {
+                sets.forEach(s -> values.add(s.domain()));
+                releases.forEach(r -> values.add(r.domain()));
+            }
+            case MAPPING_TYPE -> {
+                sets.forEach(s -> values.addAll(s.mappingTypes().keySet()));
+                mappingsByAttackId.values().forEach(list -> list.forEach(m -> {
+                    if (m.mappingType() != null) {
+                        values.add(m.mappingType());
+                    }
+                }));
+            }
+            case CATEGORY -> values.addAll(List.of("protect", "detect", "respond"));
+            case TACTIC -> tactics.values().forEach(t -> {
+                values.add(t.shortname());
+                values.add(t.id());
+            });
+            case PLATFORM -> techniques.values().forEach(t -> values.addAll(t.platforms()));
+        }
+        return values;
     }
 
     /** Known IDs closest to the given one: same prefix and nearest number first, then by edit distance. */

@@ -1,0 +1,74 @@
+package dev.mapper.cli;
+
+import dev.mapper.index.FilterDimension;
+import dev.mapper.index.MappingFilter;
+import dev.mapper.index.MappingIndex;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.SortedSet;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * The filters every query command shares. Values may be repeated or comma-separated; unknown values fail with
+ * the list of valid ones from the loaded data.
+ */
+final class FilterOptions {
+
+    @Option(names = "--framework", split = ",", paramLabel = "NAME",
+            description = "Only these frameworks (mapping_framework, e.g. aws, nist_800_53, veris).")
+    Set<String> frameworks = new LinkedHashSet<>();
+
+    @Option(names = "--mapping-type", split = ",", paramLabel = "TYPE",
+            description = "Only these mapping types (e.g. technique_scores, mitigates, related_to).")
+    Set<String> mappingTypes = new LinkedHashSet<>();
+
+    @Option(names = "--category", split = ",", paramLabel = "CAT",
+            description = "Only these score categories: protect, detect, respond.")
+    Set<String> categories = new LinkedHashSet<>();
+
+    @Option(names = "--min-score", paramLabel = "SCORE",
+            description = "Only scored mappings at least this strong: ${COMPLETION-CANDIDATES}.")
+    MappingFilter.Score minScore;
+
+    @Option(names = "--tactic", split = ",", paramLabel = "TACTIC",
+            description = "Only techniques of these tactics (shortname, ID or name, e.g. credential-access, TA0006).")
+    Set<String> tactics = new LinkedHashSet<>();
+
+    @Option(names = "--platform", split = ",", paramLabel = "PLATFORM",
+            description = "Only techniques on these platforms (e.g. IaaS, Windows).")
+    Set<String> platforms = new LinkedHashSet<>();
+
+    @Option(names = "--domain", split = ",", paramLabel = "DOMAIN",
+            description = "Only these ATT&CK domains: enterprise, mobile, ics.")
+    Set<String> domains = new LinkedHashSet<>();
+
+    /** The filter, after checking every value against what the loaded data knows. */
+    MappingFilter filter(CommandLine cli, MappingIndex index) {
+        check(cli, index, FilterDimension.FRAMEWORK, frameworks);
+        check(cli, index, FilterDimension.MAPPING_TYPE, mappingTypes);
+        check(cli, index, FilterDimension.CATEGORY, categories);
+        check(cli, index, FilterDimension.TACTIC, tactics);
+        check(cli, index, FilterDimension.PLATFORM, platforms);
+        check(cli, index, FilterDimension.DOMAIN, domains);
+        return new MappingFilter(frameworks, mappingTypes, categories, minScore, tactics, platforms, domains);
+    }
+
+    private static void check(CommandLine cli, MappingIndex index, FilterDimension dimension, Set<String> given) {
+        if (given.isEmpty()) {
+            return;
+        }
+        SortedSet<String> known = index.knownValues(dimension);
+        for (String value : given) {
+            if (!known.contains(value.trim()) && !(dimension == FilterDimension.TACTIC && knownTacticName(index, value))) {
+                throw new CommandLine.ParameterException(cli, "unknown " + dimension.option() + " value '" + value
+                        + "'; valid values: " + (known.isEmpty() ? "(none in the loaded data)" : String.join(", ", known)));
+            }
+        }
+    }
+
+    private static boolean knownTacticName(MappingIndex index, String value) {
+        return index.releases().stream().flatMap(r -> r.tactics().stream())
+                .anyMatch(t -> t.name().equalsIgnoreCase(value.trim()));
+    }
+}

@@ -1,0 +1,94 @@
+package dev.mapper.index;
+
+import dev.mapper.model.Mapping;
+import dev.mapper.model.Technique;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Narrows the mappings a query returns. Empty sets mean "no restriction"; values match case-insensitively.
+ * Tactic and platform filters need the technique's ATT&CK data: a mapping whose technique has none is left out.
+ */
+public record MappingFilter(
+        Set<String> frameworks,
+        Set<String> mappingTypes,
+        Set<String> categories,
+        Score minScore,
+        Set<String> tactics,
+        Set<String> platforms,
+        Set<String> domains) {
+
+    public static final MappingFilter NONE = new MappingFilter(Set.of(), Set.of(), Set.of(), null, Set.of(), Set.of(),
+            Set.of());
+
+    /** Score values in increasing strength, as the unified schema spells them. */
+    public enum Score {
+        MINIMAL, PARTIAL, SIGNIFICANT;
+
+        /** The score of a mapping's {@code score_value}, or null when it has none or an unknown one. */
+        public static Score of(String value) {
+            if (value == null) {
+                return null;
+            }
+            for (Score s : values()) {
+                if (s.name().equalsIgnoreCase(value.trim())) {
+                    return s;
+                }
+            }
+            return null;
+        }
+    }
+
+    public MappingFilter {
+        frameworks = lower(frameworks);
+        mappingTypes = lower(mappingTypes);
+        categories = lower(categories);
+        tactics = lower(tactics);
+        platforms = lower(platforms);
+        domains = lower(domains);
+    }
+
+    private static Set<String> lower(Set<String> values) {
+        return values == null ? Set.of()
+                : values.stream().map(v -> v.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** True when the mapping passes every filter; {@code technique} is its ATT&CK data, or null when not loaded. */
+    boolean test(Mapping m, Technique technique, List<String> techniqueTactics) {
+        if (!frameworks.isEmpty() && !frameworks.contains(lower(m.set().framework()))) {
+            return false;
+        }
+        if (!domains.isEmpty() && !domains.contains(lower(m.set().domain()))) {
+            return false;
+        }
+        if (!mappingTypes.isEmpty() && !mappingTypes.contains(lower(m.mappingType()))) {
+            return false;
+        }
+        if (!categories.isEmpty() && !categories.contains(lower(m.scoreCategory()))) {
+            return false;
+        }
+        if (minScore != null) {
+            Score score = Score.of(m.scoreValue());
+            if (score == null || score.compareTo(minScore) < 0) {
+                return false;
+            }
+        }
+        if (!tactics.isEmpty() && (technique == null
+                || techniqueTactics.stream().noneMatch(t -> tactics.contains(lower(t))))) {
+            return false;
+        }
+        return platforms.isEmpty() || (technique != null
+                && technique.platforms().stream().anyMatch(p -> platforms.contains(lower(p))));
+    }
+
+    /** True when no filter is set. */
+    public boolean isEmpty() {
+        return equals(NONE);
+    }
+
+    private static String lower(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT);
+    }
+}
