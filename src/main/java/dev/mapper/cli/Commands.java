@@ -4,6 +4,11 @@ import dev.mapper.index.MappingIndex;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import picocli.CommandLine;
 
 /** What every subcommand does around its query: load the index, write the result. */
@@ -26,8 +31,12 @@ final class Commands {
         return index;
     }
 
-    /** Writes to stdout; a failed write (closed pipe, full disk) becomes an {@link OutputException}. */
-    static void write(CommandLine.Model.CommandSpec spec, Output output) {
+    /** Writes to the target; a failed write (closed pipe, full disk, bad path) becomes an {@link OutputException}. */
+    static void write(CommandLine.Model.CommandSpec spec, OutputTarget target, Output output) {
+        if (target.toFile()) {
+            writeFile(target.file, output);
+            return;
+        }
         PrintWriter out = spec.commandLine().getOut();
         try {
             output.writeTo(out);
@@ -38,5 +47,41 @@ final class Commands {
         if (out.checkError()) {
             throw new OutputException("cannot write output (is the reader gone?)", null);
         }
+    }
+
+    /**
+     * Writes a temporary file beside the target and renames it over the target, so that readers see the old file
+     * or the complete new one, never a half-written one, and a failure leaves the old file in place.
+     */
+    private static void writeFile(Path target, Output output) {
+        Path absolute = target.toAbsolutePath();
+        Path temp = null;
+        try {
+            temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                output.writeTo(out);
+            }
+            try {
+                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new OutputException("cannot write " + target + ": " + describe(e), e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // best effort: the rename already happened or the directory is gone
+                }
+            }
+        }
+    }
+
+    private static String describe(IOException e) {
+        return e instanceof java.nio.file.NoSuchFileException ? "no such directory"
+                : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e.getMessage();
     }
 }

@@ -1,11 +1,15 @@
 package dev.mapper.cli;
 
+import dev.mapper.model.Report;
 import dev.mapper.render.Format;
 import dev.mapper.render.RenderOptions;
-import dev.mapper.render.Renderer;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** How results are written: the format, and for tables the width and colour of the terminal. */
+/** How query results are written: the format, the target, and for tables the width and colour of the terminal. */
 final class OutputOptions {
 
     static final int DEFAULT_WIDTH = 80;
@@ -14,19 +18,44 @@ final class OutputOptions {
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format = Format.TABLE;
 
-    Renderer renderer() {
-        return format.renderer(new RenderOptions(width(), colour()));
+    @Mixin
+    OutputTarget target;
+
+    /** Renders the report in the chosen format to stdout or the {@code -o} file. */
+    void write(CommandLine.Model.CommandSpec spec, Report report) {
+        RenderOptions options = new RenderOptions(width(), !target.toFile() && colour());
+        Commands.write(spec, target, out -> format.renderer(options).render(report, out));
     }
 
-    /** {@code COLUMNS} when set, else 80. */
+    /** {@code COLUMNS} when set, else the terminal's width when on one, else 80. */
     static int width() {
         String columns = System.getenv("COLUMNS");
         if (columns != null) {
             try {
                 return Integer.parseInt(columns.trim());
             } catch (NumberFormatException ignored) {
-                // fall through to the default
+                // fall through
             }
+        }
+        return System.console() == null ? DEFAULT_WIDTH : terminalWidth();
+    }
+
+    /** Java 17 has no API for the terminal size; {@code stty size} on the controlling terminal answers "rows cols". */
+    private static int terminalWidth() {
+        try {
+            Process stty = new ProcessBuilder("stty", "size")
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/tty")))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            String answer = new String(stty.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+            if (stty.waitFor(1, TimeUnit.SECONDS) && stty.exitValue() == 0) {
+                String[] rowsCols = answer.trim().split("\\s+");
+                return Integer.parseInt(rowsCols[rowsCols.length - 1]);
+            }
+        } catch (IOException | RuntimeException e) {
+            // no stty or no /dev/tty (Windows, containers): use the default
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return DEFAULT_WIDTH;
     }

@@ -53,7 +53,7 @@ final class ShowCommand implements java.util.concurrent.Callable<Integer> {
         MappingIndex index = Commands.index(spec);
         TechniqueReport report = index.techniqueReport(trimmed, sets.selection(),
                 filters.filter(spec.commandLine(), index), !noSubtechniques);
-        Commands.write(spec, out -> output.renderer().render(report, out));
+        output.write(spec, report);
         return ExitCodes.OK;
     }
 }
