@@ -2,10 +2,15 @@ package dev.mapper.render;
 
 import java.util.function.Function;
 
-/** The output formats, each with its renderer. */
+/** The output formats of query commands, each with its renderer. */
 public enum Format {
     TABLE(TableRenderer::new),
-    JSON(options -> new JsonRenderer());
+    JSON(options -> new JsonRenderer()),
+    JSONL(options -> new JsonlRenderer()),
+    CSV(options -> new DelimitedRenderer(',')),
+    TSV(options -> new DelimitedRenderer('\t')),
+    MARKDOWN(options -> new MarkdownRenderer()),
+    YAML(options -> new YamlRenderer());
 
     private final Function<RenderOptions, Renderer> factory;
 
@@ -15,5 +20,10 @@ public enum Format {
 
     public Renderer renderer(RenderOptions options) {
         return factory.apply(options);
+    }
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 }
