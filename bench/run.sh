@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Whole-process timings of mapper against two yardsticks, measured side by side in one run:
+#   - a trivial `java Hello` on the same JDK (what the JVM alone costs),
+#   - the jq pipeline that answers the same question from the same files (both lookups: mapping files, ATT&CK).
+# Runs alternate (A, B, A, B, ...) so that load from other processes hits both sides alike; the medians and their
+# ratio are printed. There is no pass/fail on absolute times: they depend on the machine.
+#
+# Usage: bench/run.sh [runs]          (default 11; env: MAPPER_CORPUS, default ../shared/corpus)
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+runs="${1:-11}"
+corpus="$(cd "${MAPPER_CORPUS:-$here/../shared/corpus}" && pwd)"
+mapper="$here/mapper"
+id=T1528
+
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+command -v "$java" >/dev/null || { echo "bench: java not found" >&2; exit 2; }
+command -v jq >/dev/null || { echo "bench: jq not found (apt-get install jq)" >&2; exit 2; }
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+cat >"$work/Hello.java" <<'JAVA'
+public class Hello {
+    public static void main(String[] args) {
+        System.out.println("Hello");
+    }
+}
+JAVA
+"${java}c" -d "$work" "$work/Hello.java"
+
+mappings=("$corpus"/mappings/*/*.json)
+# The jq pipeline: mapping objects for the ID or its sub-techniques in every mapping file, then the technique in
+# the ATT&CK bundle.
+cat >"$work/jq.sh" <<JQ
+jq -c '.mapping_objects[] | select((.attack_object_id // "") | test("^$id(\\\\.|\$)"))' $(printf "'%s' " "${mappings[@]}")
+jq -c '.objects[] | select(.type == "attack-pattern" and any(.external_references[]?; .external_id == "$id"))' \\
+  $(printf "'%s' " "$corpus"/attack/*.json)
+JQ
+
+# Seconds of wall time of one run of "$@", output discarded; a failing command stops the benchmark.
+wall() {
+  local start end
+  start=$(date +%s%N)
+  "$@" >/dev/null 2>"$work/stderr" || { echo "bench: failed: $*" >&2; cat "$work/stderr" >&2; exit 1; }
+  end=$(date +%s%N)
+  echo "scale=4; ($end - $start) / 1000000000" | bc
+}
+
+median() {
+  sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# compare LABEL GOAL "A command" "B command": alternates A and B, prints both medians and A/B.
+compare() {
+  local label="$1" goal="$2" a="$3" b="$4" i
+  : >"$work/a"; : >"$work/b"
+  eval "$a" >/dev/null 2>&1 || true # warm-up: page cache, first-run build and class-data archive
+  eval "$b" >/dev/null 2>&1 || true
+  for ((i = 0; i < runs; i++)); do
+    wall bash -c "$a" >>"$work/a"
+    wall bash -c "$b" >>"$work/b"
+  done
+  local ma mb
+  ma=$(median <"$work/a"); mb=$(median <"$work/b")
+  printf '%-44s %8.3fs %8.3fs %7.2fx   (goal <= %s)\n' "$label" "$ma" "$mb" "$(echo "scale=4; $ma / $mb" | bc)" "$goal"
+}
+
+echo "mapper benchmark: $runs alternated runs each, medians of wall time"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "java: $("$java" -version 2>&1 | head -1); jq: $(jq --version)"
+printf '%-44s %9s %9s %8s\n' "" "mapper" "baseline" "ratio"
+compare "show $id (bundled) vs java Hello" "2.0x" \
+  "'$mapper' show $id" \
+  "'$java' -cp '$work' Hello"
+compare "show $id --format json (corpus) vs jq" "0.25x" \
+  "'$mapper' --data '$corpus' show $id --format json" \
+  "bash '$work/jq.sh'"
+
+# validate and export over every corpus file in one process, per file. Skipped until the commands exist;
+# override the command lines with MAPPER_BENCH_VALIDATE / MAPPER_BENCH_EXPORT if their syntax differs.
+per_file() {
+  local label="$1" cmd="$2" i
+  : >"$work/c"
+  eval "$cmd" >/dev/null 2>&1 || { printf '%-44s skipped (failed: %s)\n' "$label" "$cmd"; return; }
+  for ((i = 0; i < runs; i++)); do
+    wall bash -c "$cmd" >>"$work/c"
+  done
+  local m
+  m=$(median <"$work/c")
+  printf '%-44s %8.3fs %8s %7.3fs per file (goal: well under 1s per file)\n' "$label" "$m" "" \
+    "$(echo "scale=4; $m / ${#mappings[@]}" | bc)"
+}
+files="$(printf "'%s' " "${mappings[@]}")"
+if "$mapper" help validate >/dev/null 2>&1; then
+  per_file "validate ${#mappings[@]} mapping files, one process" \
+    "${MAPPER_BENCH_VALIDATE:-'$mapper' --no-bundled validate $files}"
+else
+  printf '%-44s skipped (no validate command yet)\n' "validate ${#mappings[@]} mapping files"
+fi
+if "$mapper" help export >/dev/null 2>&1; then
+  per_file "export ${#mappings[@]} mapping files, one process" \
+    "${MAPPER_BENCH_EXPORT:-'$mapper' --no-bundled --data '$corpus/mappings' export --all-versions --format csv}"
+else
+  printf '%-44s skipped (no export command yet)\n' "export ${#mappings[@]} mapping files"
+fi
