@@ -3,6 +3,7 @@ package dev.mapper.cli;
 import dev.mapper.index.FilterDimension;
 import dev.mapper.index.MappingFilter;
 import dev.mapper.index.MappingIndex;
+import dev.mapper.model.Score;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.SortedSet;
@@ -29,7 +30,7 @@ final class FilterOptions {
 
     @Option(names = "--min-score", paramLabel = "SCORE",
             description = "Only scored mappings at least this strong: ${COMPLETION-CANDIDATES}.")
-    MappingFilter.Score minScore;
+    Score minScore;
 
     @Option(names = "--tactic", split = ",", paramLabel = "TACTIC",
             description = "Only techniques of these tactics (shortname, ID or name, e.g. credential-access, TA0006).")

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
             "Which security capabilities defend against, detect or relate to an ATT&CK technique - and the reverse.",
             "Data: the Center for Threat-Informed Defense's Mappings Explorer and MITRE ATT&CK (bundled: T1528)."
         },
-        subcommands = {ShowCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ShowCommand.class, ExportCommand.class, CommandLine.HelpCommand.class},
         footer = {
             "",
             "Examples:",

@@ -1,6 +1,7 @@
 package dev.mapper.index;
 
 import dev.mapper.model.Mapping;
+import dev.mapper.model.Score;
 import dev.mapper.model.Technique;
 import java.util.List;
 import java.util.Locale;
@@ -22,24 +23,6 @@ public record MappingFilter(
 
     public static final MappingFilter NONE = new MappingFilter(Set.of(), Set.of(), Set.of(), null, Set.of(), Set.of(),
             Set.of());
-
-    /** Score values in increasing strength, as the unified schema spells them. */
-    public enum Score {
-        MINIMAL, PARTIAL, SIGNIFICANT;
-
-        /** The score of a mapping's {@code score_value}, or null when it has none or an unknown one. */
-        public static Score of(String value) {
-            if (value == null) {
-                return null;
-            }
-            for (Score s : values()) {
-                if (s.name().equalsIgnoreCase(value.trim())) {
-                    return s;
-                }
-            }
-            return null;
-        }
-    }
 
     public MappingFilter {
         frameworks = lower(frameworks);

@@ -5,6 +5,7 @@ import dev.mapper.model.LoadedData;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingFile;
 import dev.mapper.model.MappingSet;
+import dev.mapper.model.SelectionReport;
 import dev.mapper.model.Tactic;
 import dev.mapper.model.Technique;
 import dev.mapper.model.TechniqueReport;
@@ -15,7 +16,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,6 +35,7 @@ public final class MappingIndex {
     private final Map<String, List<Mapping>> mappingsByAttackId = new HashMap<>();
     private final Map<String, Set<String>> subtechniques = new HashMap<>();
     private final Map<String, String> namesFromMappings = new HashMap<>();
+    private final Map<MappingSet, List<Mapping>> mappingsBySet = new HashMap<>();
 
     public MappingIndex(LoadedData data) {
         List<AttackRelease> newestFirst = new ArrayList<>(data.releases());
@@ -54,6 +55,7 @@ public final class MappingIndex {
         List<MappingSet> allSets = new ArrayList<>();
         for (MappingFile file : data.mappingFiles()) {
             allSets.add(file.set());
+            mappingsBySet.computeIfAbsent(file.set(), k -> new ArrayList<>()).addAll(file.mappings());
             for (Mapping m : file.mappings()) {
                 String id = normaliseId(m.attackObjectId());
                 if (id == null) {
@@ -79,10 +81,7 @@ public final class MappingIndex {
 
     /** Upper case and trimmed, as ATT&CK spells IDs; null for null or blank. */
     public static String normaliseId(String id) {
-        if (id == null || id.isBlank()) {
-            return null;
-        }
-        return id.trim().toUpperCase(Locale.ROOT);
+        return Technique.normaliseId(id);
     }
 
     public List<AttackRelease> releases() {
@@ -173,6 +172,52 @@ public final class MappingIndex {
             }
         }
         return new TechniqueReport(technique, tacticsOf(technique), subs, mappings, selectSets(selection));
+    }
+
+    /**
+     * The mappings of the chosen sets that match a selection and pass the filter, in set order then file order.
+     * A technique selects its sub-techniques too. Mappings without a technique (capabilities nothing maps to) are
+     * kept unless techniques are selected.
+     *
+     * @throws UnknownIdException for a selected technique or capability that no loaded data knows
+     */
+    public SelectionReport select(Selection selection, SetSelection sets, MappingFilter filter) {
+        Set<String> techniqueIds = new HashSet<>();
+        for (String id : selection.techniques()) {
+            String key = normaliseId(id);
+            if (!knows(key)) {
+                throw new UnknownIdException("technique", key, suggestIds(key, 3));
+            }
+            techniqueIds.add(key);
+            techniqueIds.addAll(subtechniquesOf(key));
+        }
+        List<MappingSet> chosen = selectSets(sets);
+        List<Mapping> matching = new ArrayList<>();
+        Set<String> capabilitiesSeen = new HashSet<>();
+        for (MappingSet set : chosen) {
+            for (Mapping m : mappingsBySet.getOrDefault(set, List.of())) {
+                String capability = m.capabilityId() == null ? null : m.capabilityId().trim();
+                capabilitiesSeen.add(capability);
+                if ((techniqueIds.isEmpty() || techniqueIds.contains(normaliseId(m.attackObjectId())))
+                        && (selection.capabilities().isEmpty() || selection.capabilities().contains(capability))) {
+                    matching.add(m);
+                }
+            }
+        }
+        for (String capability : selection.capabilities()) {
+            if (!capabilitiesSeen.contains(capability)) {
+                throw new UnknownIdException("capability", capability, List.of());
+            }
+        }
+        List<Mapping> kept = filter(matching, filter);
+        Map<String, Technique> described = new HashMap<>();
+        for (Mapping m : kept) {
+            String id = normaliseId(m.attackObjectId());
+            if (id != null) {
+                described.computeIfAbsent(id, this::describe);
+            }
+        }
+        return new SelectionReport(kept, chosen, described, releases);
     }
 
     /** The mappings that pass the filter, in their order. */

@@ -33,6 +33,11 @@ public record Mapping(
     /** The status official files use for capabilities or techniques that nothing maps to. */
     public static final String NON_MAPPABLE = "non_mappable";
 
+    /** {@code attack_object_id} as ATT&CK spells IDs (trimmed, upper case), or null when there is none. */
+    public String techniqueId() {
+        return Technique.normaliseId(attackObjectId);
+    }
+
     /** True for the entries official files use to record "nothing maps here" (no type, or {@code non_mappable}). */
     public boolean nonMappable() {
         return NON_MAPPABLE.equals(status) || NON_MAPPABLE.equals(mappingType) || mappingType == null;

@@ -11,5 +11,7 @@ public interface Report {
     /** One method per kind of result. */
     interface Visitor<R> {
         R technique(TechniqueReport report);
+
+        R selection(SelectionReport report);
     }
 }

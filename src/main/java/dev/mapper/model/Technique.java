@@ -30,6 +30,11 @@ public record Technique(
         mitigations = List.copyOf(mitigations);
     }
 
+    /** Upper case and trimmed, as ATT&CK spells IDs; null for null or blank. */
+    public static String normaliseId(String id) {
+        return id == null || id.isBlank() ? null : id.trim().toUpperCase(java.util.Locale.ROOT);
+    }
+
     /** Neither revoked nor deprecated: part of the current matrix. */
     public boolean active() {
         return !revoked && !deprecated;

@@ -9,6 +9,7 @@ import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingSet;
 import dev.mapper.model.Mitigation;
 import dev.mapper.model.Report;
+import dev.mapper.model.SelectionReport;
 import dev.mapper.model.Tactic;
 import dev.mapper.model.Technique;
 import dev.mapper.model.TechniqueReport;
@@ -46,6 +47,15 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
     public ObjectNode technique(TechniqueReport report) {
         ObjectNode doc = start();
         doc.set("technique", technique(report.technique(), report.tactics(), report.subtechniques()));
+        doc.set("mappings", mappings(report.mappings()));
+        return doc;
+    }
+
+    @Override
+    public ObjectNode selection(SelectionReport report) {
+        ObjectNode doc = start();
+        ArrayNode sets = doc.putArray("mapping_sets");
+        report.sets().forEach(set -> sets.add(set.key().toString()));
         doc.set("mappings", mappings(report.mappings()));
         return doc;
     }

@@ -2,6 +2,7 @@ package dev.mapper.render;
 
 import dev.mapper.model.Mapping;
 import dev.mapper.model.Report;
+import dev.mapper.model.SelectionReport;
 import dev.mapper.model.Technique;
 import dev.mapper.model.TechniqueReport;
 import java.io.IOException;
@@ -48,6 +49,16 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
     /** A URL that can stand in an autolink as is (autolinks take no escapes). */
     private static final java.util.regex.Pattern SAFE_URL =
             java.util.regex.Pattern.compile("https://[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]+");
+
+    @Override
+    public String selection(SelectionReport report) {
+        StringBuilder b = new StringBuilder("# Mappings (").append(report.mappings().size()).append(")\n\n");
+        fact(b, "Mapping sets", report.sets().stream().map(set -> set.key().toString())
+                .collect(Collectors.joining(", ")));
+        b.append('\n');
+        mappingTable(b, report.mappings());
+        return b.toString();
+    }
 
     private static void fact(StringBuilder b, String label, String value) {
         b.append("- **").append(label).append("**: ").append(value.isEmpty() ? "-" : escape(value)).append('\n');

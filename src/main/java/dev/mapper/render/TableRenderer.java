@@ -4,6 +4,7 @@ import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingSet;
 import dev.mapper.model.MappingType;
 import dev.mapper.model.Report;
+import dev.mapper.model.SelectionReport;
 import dev.mapper.model.Technique;
 import dev.mapper.model.TechniqueReport;
 import java.io.IOException;
@@ -81,17 +82,10 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
 
     private void mappings(StringBuilder b, TechniqueReport report) {
         List<Mapping> mappings = report.mappings();
-        long frameworks = mappings.stream().map(m -> m.set().framework()).distinct().count();
-        b.append(style(BOLD, "Mappings")).append("  ").append(mappings.size())
-                .append(mappings.size() == 1 ? " mapping" : " mappings").append(" from ").append(frameworks)
-                .append(frameworks == 1 ? " framework" : " frameworks");
-        if (mappings.isEmpty()) {
-            b.append(" (").append(report.sets().size()).append(" sets searched)");
-        }
-        b.append('\n');
+        summary(b, mappings, report.sets().size());
 
         Map<String, List<Mapping>> byTechnique = new LinkedHashMap<>();
-        mappings.forEach(m -> byTechnique.computeIfAbsent(m.attackObjectId().trim().toUpperCase(java.util.Locale.ROOT),
+        mappings.forEach(m -> byTechnique.computeIfAbsent(m.techniqueId(),
                 k -> new ArrayList<>()).add(m));
         for (Map.Entry<String, List<Mapping>> group : byTechnique.entrySet()) {
             boolean own = group.getKey().equals(report.technique().id());
@@ -104,6 +98,34 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
             }
             mappingsBySet(b, group.getValue(), name);
         }
+    }
+
+    @Override
+    public String selection(SelectionReport report) {
+        StringBuilder b = new StringBuilder();
+        summary(b, report.mappings(), report.sets().size());
+        Map<String, List<Mapping>> byTechnique = new LinkedHashMap<>();
+        report.mappings().forEach(m -> byTechnique.computeIfAbsent(
+                Objects.requireNonNullElse(m.techniqueId(), "(no technique)"), k -> new ArrayList<>()).add(m));
+        for (Map.Entry<String, List<Mapping>> group : byTechnique.entrySet()) {
+            Technique t = report.techniques().get(group.getKey());
+            String name = t == null ? null : t.name();
+            b.append('\n').append(style(BOLD, Text.line(group.getKey()) + "  " + Text.line(name))).append('\n');
+            mappingsBySet(b, group.getValue(), name);
+        }
+        return b.toString();
+    }
+
+    /** "Mappings  3 mappings from 2 frameworks", and how many sets were searched when there are none. */
+    private void summary(StringBuilder b, List<Mapping> mappings, int setsSearched) {
+        long frameworks = mappings.stream().map(m -> m.set().framework()).distinct().count();
+        b.append(style(BOLD, "Mappings")).append("  ").append(mappings.size())
+                .append(mappings.size() == 1 ? " mapping" : " mappings").append(" from ").append(frameworks)
+                .append(frameworks == 1 ? " framework" : " frameworks");
+        if (mappings.isEmpty()) {
+            b.append(" (").append(setsSearched).append(" sets searched)");
+        }
+        b.append('\n');
     }
 
     private void mappingsBySet(StringBuilder b, List<Mapping> mappings, String techniqueName) {

@@ -1,0 +1,41 @@
+package dev.mapper.cli;
+
+import dev.mapper.index.MappingIndex;
+import dev.mapper.index.Selection;
+import dev.mapper.model.SelectionReport;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** What an export covers: techniques and capabilities, with the shared set selection and filters. */
+final class SelectionOptions {
+
+    @Option(names = "--technique", split = ",", paramLabel = "ID",
+            description = "Only these techniques, each with its sub-techniques (e.g. T1528,T1078).")
+    Set<String> techniques = new LinkedHashSet<>();
+
+    @Option(names = "--capability", split = ",", paramLabel = "ID",
+            description = "Only these capabilities (capability_id, e.g. aws_secrets_manager, AC-02).")
+    Set<String> capabilities = new LinkedHashSet<>();
+
+    @Mixin
+    SetOptions sets;
+
+    @Mixin
+    FilterOptions filters;
+
+    /** Loads the data and answers the selection. */
+    SelectionReport select(CommandLine.Model.CommandSpec spec) {
+        for (String id : techniques) {
+            if (!ShowCommand.TECHNIQUE_ID.matcher(id.trim()).matches()) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "'" + id + "' is not a technique ID (expected T followed by 4 digits, e.g. T1528 or T1078.004)");
+            }
+        }
+        MappingIndex index = Commands.index(spec);
+        return index.select(new Selection(techniques, capabilities), sets.selection(),
+                filters.filter(spec.commandLine(), index));
+    }
+}

@@ -1,0 +1,25 @@
+package dev.mapper.model;
+
+/** The {@code score_value}s of the unified schema, in increasing strength. */
+public enum Score {
+    MINIMAL, PARTIAL, SIGNIFICANT;
+
+    /** The score of a mapping's {@code score_value}, or null when it has none or an unknown one. */
+    public static Score of(String value) {
+        if (value == null) {
+            return null;
+        }
+        for (Score s : values()) {
+            if (s.name().equalsIgnoreCase(value.trim())) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** As the schema spells it: {@code minimal}, {@code partial}, {@code significant}. */
+    @Override
+    public String toString() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
