@@ -17,6 +17,8 @@ public final class ExitCodes {
     public static final int BAD_DATA = 5;
     /** Output could not be written. */
     public static final int OUTPUT_ERROR = 6;
+    /** Set by the launcher script, not by Java: no Java 17+ found, or a source checkout that could not be built. */
+    public static final int CANNOT_RUN = 69;
     /** A bug in mapper itself; please report it with the output of {@code --verbose}. */
     public static final int INTERNAL_ERROR = 70;
 
