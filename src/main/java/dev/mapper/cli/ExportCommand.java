@@ -6,9 +6,8 @@ import picocli.CommandLine.Command;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Export the mappings of a selection (frameworks, capabilities, techniques, filters) for other tools.",
         subcommands = {ExportLayerCommand.class, ExportStixCommand.class, ExportMappingsCommand.class},
+        footerHeading = "%nExamples:%n",
         footer = {
-            "",
-            "Examples:",
             "  mapper --data ~/mappings export layer --framework aws -o aws.layer.json",
             "  mapper --data ~/mappings export stix --framework nist_800_53 -o nist.stix.json",
             "  mapper --data ~/mappings export mappings --framework gcp --format csv -o gcp.csv"

@@ -14,7 +14,13 @@ import picocli.CommandLine.Option;
 /** {@code mapper export layer}: an ATT&CK Navigator layer of a selection. */
 @Command(name = "layer", mixinStandardHelpOptions = true,
         description = "Write an ATT&CK Navigator layer (format 4.5): each mapped technique scored by the strength "
-                + "of its mappings, or by how many capabilities map to it.")
+                + "of its mappings, or by how many capabilities map to it.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  mapper export layer --technique T1528 -o t1528.layer.json",
+            "  mapper --data ~/mappings export layer --framework aws -o aws.layer.json",
+            "  mapper --data ~/mappings export layer --framework nist_800_53 --score count --name 'NIST rev5'"
+        })
 final class ExportLayerCommand implements Callable<Integer> {
 
     @Option(names = "--score", paramLabel = "HOW",

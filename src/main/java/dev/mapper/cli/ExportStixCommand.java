@@ -10,7 +10,12 @@ import picocli.CommandLine.Mixin;
 /** {@code mapper export stix}: a STIX 2.1 bundle of a selection, referring to the loaded ATT&CK data. */
 @Command(name = "stix", mixinStandardHelpOptions = true,
         description = "Write a STIX 2.1 bundle: a course-of-action per capability, a relationship per mapping "
-                + "(mitigates or related-to) to the attack-pattern ids of the loaded ATT&CK data. No network.")
+                + "(mitigates or related-to) to the attack-pattern ids of the loaded ATT&CK data. No network.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  mapper export stix --technique T1528 | jq '.objects | length'",
+            "  mapper --data ~/mappings --data enterprise-attack.json export stix --framework nist_800_53 -o nist.json"
+        })
 final class ExportStixCommand implements Callable<Integer> {
 
     @Mixin

@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 final class FilterOptions {
 
     @Option(names = "--framework", split = ",", paramLabel = "NAME",
+            completionCandidates = CompletionCandidates.Frameworks.class,
             description = "Only these frameworks (mapping_framework, e.g. aws, nist_800_53, veris).")
     Set<String> frameworks = new LinkedHashSet<>();
 

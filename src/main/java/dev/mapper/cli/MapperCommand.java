@@ -14,15 +14,25 @@ import picocli.CommandLine.Option;
             "Which security capabilities defend against, detect or relate to an ATT&CK technique - and the reverse.",
             "Data: the Center for Threat-Informed Defense's Mappings Explorer and MITRE ATT&CK (bundled: T1528)."
         },
-        subcommands = {ShowCommand.class, ExportCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ShowCommand.class, ExportCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nExamples:%n",
         footer = {
-            "",
-            "Examples:",
             "  mapper show T1528",
             "  mapper show T1528 --format json | jq '.mappings | length'",
             "  mapper --data ~/mappings --data enterprise-attack.json show T1078",
-            "",
-            "Exit codes: 0 ok, 1 check failed, 2 usage, 3 not found, 4 ambiguous, 5 bad data, 6 output error."
+            "  source <(mapper completion bash)"
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            ExitCodes.OK + ":ok",
+            ExitCodes.CHECK_FAILED + ":a check failed (validation, coverage gate, diff --exit-code)",
+            ExitCodes.USAGE + ":usage: unknown option or command, malformed ID, bad value",
+            ExitCodes.NOT_FOUND + ":not found: an ID or name the loaded data does not know",
+            ExitCodes.AMBIGUOUS + ":ambiguous: a name that matches more than one thing",
+            ExitCodes.BAD_DATA + ":bad data: a data file cannot be read",
+            ExitCodes.OUTPUT_ERROR + ":output error: the output cannot be written",
+            ExitCodes.CANNOT_RUN + ":the launcher found no Java 17+ (or could not build mapper)",
+            ExitCodes.INTERNAL_ERROR + ":internal error: a bug in mapper, please report it"
         })
 public final class MapperCommand implements Runnable {
 

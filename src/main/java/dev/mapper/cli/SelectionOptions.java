@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 final class SelectionOptions {
 
     @Option(names = "--technique", split = ",", paramLabel = "ID",
+            completionCandidates = CompletionCandidates.TechniqueIds.class,
             description = "Only these techniques, each with its sub-techniques (e.g. T1528,T1078).")
     Set<String> techniques = new LinkedHashSet<>();
 

@@ -11,9 +11,8 @@ import picocli.CommandLine.Parameters;
 /** {@code mapper show ID}: a technique and everything mapped to it. */
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = "Show an ATT&CK technique and the capabilities mapped to it, grouped by framework.",
+        footerHeading = "%nExamples:%n",
         footer = {
-            "",
-            "Examples:",
             "  mapper show T1528",
             "  mapper show t1528 --format json | jq -r '.mappings[].capability_id'",
             "  mapper --data ../shared/corpus show T1078 --all-versions",
@@ -24,7 +23,7 @@ final class ShowCommand implements java.util.concurrent.Callable<Integer> {
     /** T1234 or T1234.001, any case, surrounding spaces ignored. */
     static final Pattern TECHNIQUE_ID = Pattern.compile("T\\d{4}(\\.\\d{3})?", Pattern.CASE_INSENSITIVE);
 
-    @Parameters(paramLabel = "ID", description = "A technique or sub-technique ID, e.g. T1528 or T1078.004.")
+    @Parameters(paramLabel = "ID", completionCandidates = CompletionCandidates.TechniqueIds.class, description = "A technique or sub-technique ID, e.g. T1528 or T1078.004.")
     String id;
 
     @CommandLine.Option(names = "--no-subtechniques",
