@@ -1,0 +1,190 @@
+package dev.mapper.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.mapper.testing.Bash;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The archive {@code mvn package} builds, unpacked into a temporary directory as a user would, and used from
+ * there: the launcher, the completion script and the man pages. Runs in the verify phase, after package.
+ */
+class DistributionIT {
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    @TempDir
+    static Path unpacked;
+
+    static Path home;
+
+    @BeforeAll
+    static void unpack() throws Exception {
+        Path archive = Path.of(System.getProperty("mapper.dist", "target/mapper.tar.gz"));
+        assertThat(archive).as("the archive mvn package builds").isRegularFile();
+        assertThat(run(unpacked, Map.of(), "tar", "-xzf", archive.toAbsolutePath().toString()).exitCode()).isZero();
+        home = unpacked.resolve("mapper-" + System.getProperty("mapper.version"));
+    }
+
+    @Test
+    void showRunsFromTheUnpackedArchive(@TempDir Path elsewhere) throws Exception {
+        Run run = run(elsewhere, Map.of(), home.resolve("bin/mapper").toString(), "show", "T1528");
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("T1528  Steal Application Access Token", "aws_identity_and_access_management");
+    }
+
+    @Test
+    void versionIsTheReleaseAndTheBundledData() throws Exception {
+        Run run = run(unpacked, Map.of(), home.resolve("bin/mapper").toString(), "--version");
+
+        assertThat(run.out()).startsWith("mapper " + System.getProperty("mapper.version") + "\n")
+                .contains("bundled ATT&CK: enterprise 16.1", "bundled mappings: aws@12/12/2024@16.1");
+    }
+
+    @Test
+    void aSymlinkToTheLauncherFindsTheJar(@TempDir Path bin) throws Exception {
+        Path link = Files.createSymbolicLink(bin.resolve("mapper"), home.resolve("bin/mapper"));
+
+        assertThat(run(bin, Map.of(), link.toString(), "show", "T1528").exitCode()).isZero();
+    }
+
+    @Test
+    void withoutJavaTheLauncherSaysWhatIsMissing(@TempDir Path tools) throws Exception {
+        Run run = run(tools, Map.of("PATH", toolsButJava(tools), "JAVA_HOME", "/nonexistent"),
+                "/bin/sh", home.resolve("bin/mapper").toString(), "show", "T1528");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("needs Java 17 or newer", "JAVA_HOME (/nonexistent) has no bin/java",
+                "no java on PATH");
+    }
+
+    @Test
+    void anOldJavaIsNamedWithItsVersion(@TempDir Path jdk, @TempDir Path tools) throws Exception {
+        Files.createDirectories(jdk.resolve("bin"));
+        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"1.8.0_292\"\n");
+        Path java = Files.writeString(jdk.resolve("bin/java"), "#!/bin/sh\nexit 1\n");
+        assertThat(java.toFile().setExecutable(true)).isTrue();
+        Map<String, String> env = Map.of("JAVA_HOME", jdk.toString(), "PATH", jdk.resolve("bin") + ":" + toolsButJava(tools));
+
+        Run run = run(jdk, env, "/bin/sh", home.resolve("bin/mapper").toString(), "show", "T1528");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
+        assertThat(run.err()).contains("JAVA_HOME (" + jdk + ") is Java 8", "java on PATH (" + java + ") is Java 8");
+    }
+
+    @Test
+    void theShippedCompletionScriptCompletesInBash() throws Exception {
+        Path script = home.resolve("completion/mapper.bash");
+
+        assertThat(Bash.complete(script, "mapper", "sh")).containsExactly("show");
+        assertThat(Files.readString(script))
+                .isEqualTo(run(unpacked, Map.of(), home.resolve("bin/mapper").toString(), "completion", "bash").out());
+    }
+
+    @Test
+    void thereIsAManPageForMapperAndEverySubcommand() throws IOException {
+        Path man1 = home.resolve("man/man1");
+        List<String> expected = new ArrayList<>();
+        addPages(rootCommandLine(), expected);
+
+        try (Stream<Path> pages = Files.list(man1)) {
+            assertThat(pages.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(expected);
+        }
+        String show = Files.readString(man1.resolve("mapper-show.1"));
+        assertThat(show).contains(".TH \"MAPPER\\-SHOW\" \"1\"", ".SH \"NAME\"", ".SH \"SYNOPSIS\"", ".SH \"OPTIONS\"",
+                ".SH \"EXAMPLES:\"", "mapper show T1528");
+    }
+
+    @Test
+    void manRendersTheGeneratedPage() throws Exception {
+        assumeTrue(which("man") != null, "man not found; rendering with man -l skipped (the roff is checked above)");
+
+        Run run = run(unpacked, Map.of("MANWIDTH", "80", "MANPAGER", "cat", "PAGER", "cat"),
+                "man", "-l", home.resolve("man/man1/mapper-show.1").toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("NAME", "mapper-show - Show an ATT&CK technique", "SYNOPSIS",
+                "--format=FORMAT", "EXAMPLES", "mapper show T1528");
+    }
+
+    @Test
+    void theZipHoldsTheSameFilesAsTheTarball() throws IOException {
+        Path zip = Path.of(System.getProperty("mapper.dist").replaceFirst("\\.tar\\.gz$", ".zip"));
+        TreeSet<String> tarFiles;
+        try (Stream<Path> files = Files.walk(unpacked)) {
+            tarFiles = files.filter(Files::isRegularFile).map(p -> unpacked.relativize(p).toString())
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+        try (ZipFile zipFile = new ZipFile(zip.toFile())) {
+            assertThat(zipFile.stream().filter(e -> !e.isDirectory()).map(e -> e.getName()))
+                    .containsExactlyInAnyOrderElementsOf(tarFiles);
+        }
+        assertThat(tarFiles).contains(home.getFileName() + "/LICENSE", home.getFileName() + "/NOTICE",
+                home.getFileName() + "/README.md", home.getFileName() + "/docs/install.md",
+                home.getFileName() + "/lib/picocli-4.7.7.jar");
+    }
+
+    /** mapper.1, mapper-show.1, mapper-export-layer.1...: one page per command, nested ones too. */
+    private static void addPages(CommandLine command, List<String> pages) {
+        pages.add(command.getCommandSpec().qualifiedName("-") + ".1");
+        command.getSubcommands().values().forEach(sub -> addPages(sub, pages));
+    }
+
+    private static CommandLine rootCommandLine() {
+        return MapperCommand.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    }
+
+    /** A PATH of the tools the launcher uses, without java. */
+    private static String toolsButJava(Path dir) throws IOException {
+        for (String tool : List.of("dirname", "readlink", "sed", "head")) {
+            Files.createSymbolicLink(dir.resolve(tool), which(tool));
+        }
+        return dir.toString();
+    }
+
+    private static Path which(String tool) {
+        for (String dir : System.getenv("PATH").split(":")) {
+            Path candidate = Path.of(dir, tool);
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static Run run(Path cwd, Map<String, String> env, String... command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile());
+        builder.environment().remove("MAPPER_DATA");
+        builder.environment().putAll(env);
+        Path err = Files.createTempFile("mapper-err", ".txt");
+        builder.redirectError(err.toFile());
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("finished: %s", List.of(command)).isTrue();
+        String errText = Files.readString(err);
+        Files.delete(err);
+        return new Run(process.exitValue(), out, errText);
+    }
+}
