@@ -34,7 +34,7 @@ final class ExportStixCommand implements Callable<Integer> {
         Commands.write(spec, target, out -> unresolved[0] = StixBundle.write(report, out));
         if (unresolved[0] > 0) {
             spec.commandLine().getErr().println("mapper: warning: " + unresolved[0] + " mappings left out: their "
-                    + "techniques are not in the loaded ATT&CK data (add it with --data enterprise-attack.json)");
+                    + "techniques are not in the loaded ATT&CK data (load the release they were mapped to with --data)");
         }
         return ExitCodes.OK;
     }
