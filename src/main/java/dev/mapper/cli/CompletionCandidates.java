@@ -1,41 +1,56 @@
 package dev.mapper.cli;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.mapper.index.FilterDimension;
+import dev.mapper.index.MappingIndex;
+import dev.mapper.load.DataLoader;
+import dev.mapper.load.DataRequest;
 import java.util.Iterator;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
- * What shell completion offers for option values and arguments. The script is generated once, so these are
- * fixed lists, not the loaded data: see docs/completion.md.
+ * What shell completion offers for option values and arguments. The script is generated once, so candidates come
+ * from the data loaded when it is generated: {@code mapper --data DIR completion bash} completes that data's
+ * technique IDs and frameworks; the build's script (and a plain {@code mapper completion bash}) the bundled data's.
  */
 final class CompletionCandidates {
+
+    /** The {@code mapping_framework} names Mappings Explorer publishes, offered even when their files are not loaded. */
+    private static final List<String> PUBLISHED_FRAMEWORKS =
+            List.of("aws", "azure", "gcp", "kev", "m365", "nist_800_53", "veris");
+
+    private static MappingIndex data;
 
     private CompletionCandidates() {
     }
 
-    /** The {@code mapping_framework} values of the frameworks Mappings Explorer publishes. */
+    /** Candidates from this data rather than the bundled data; set by {@code mapper completion}. */
+    static void useData(MappingIndex index) {
+        data = index;
+    }
+
+    private static MappingIndex data() {
+        if (data == null) {
+            data = new MappingIndex(DataLoader.load(DataRequest.bundledOnly()));
+        }
+        return data;
+    }
+
+    /** The published framework names and those of the loaded data. */
     static final class Frameworks implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            return List.of("aws", "azure", "gcp", "kev", "m365", "nist_800_53", "veris").iterator();
+            TreeSet<String> names = new TreeSet<>(PUBLISHED_FRAMEWORKS);
+            names.addAll(data().knownValues(FilterDimension.FRAMEWORK));
+            return names.iterator();
         }
     }
 
-    /** Active ATT&CK Enterprise technique IDs, from a resource read only when completion asks for them. */
+    /** Technique IDs the loaded data knows. */
     static final class TechniqueIds implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            try (InputStream in = TechniqueIds.class.getResourceAsStream("technique-ids.txt");
-                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                return reader.lines().filter(line -> !line.isBlank() && !line.startsWith("#")).toList().iterator();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return data().knownIds().iterator();
         }
     }
 }

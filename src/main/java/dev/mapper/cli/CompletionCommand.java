@@ -10,12 +10,13 @@ import picocli.CommandLine.Parameters;
 @Command(name = "completion", mixinStandardHelpOptions = true,
         description = {
             "Print a completion script for bash or zsh: commands, options, --format values, framework names and "
-                    + "ATT&CK Enterprise technique IDs.",
+                    + "the technique IDs of the loaded data (give --data to complete the IDs of your files).",
             "zsh runs the same script through its bash compatibility (bashcompinit, which the script loads)."
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  source <(mapper completion bash)                  # in this shell",
+            "  source <(mapper --data ~/attack completion bash)  # complete the IDs of your ATT&CK data",
             "  mapper completion bash -o ~/.local/share/bash-completion/completions/mapper",
             "  echo 'source <(mapper completion zsh)' >> ~/.zshrc"
         })
@@ -35,6 +36,7 @@ final class CompletionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        CompletionCandidates.useData(Commands.index(spec));
         String script = AutoComplete.bash(spec.root().name(), spec.root().commandLine());
         Commands.write(spec, target, out -> out.write(script));
         return ExitCodes.OK;

@@ -108,6 +108,13 @@ public final class MappingIndex {
         return techniques.containsKey(key) || mappingsByAttackId.containsKey(key);
     }
 
+    /** Every ID that loaded ATT&CK data or a mapping knows (revoked and deprecated ones too), sorted. */
+    public java.util.SortedSet<String> knownIds() {
+        java.util.SortedSet<String> known = new TreeSet<>(techniques.keySet());
+        known.addAll(mappingsByAttackId.keySet());
+        return known;
+    }
+
     /** Sub-technique IDs of a technique, from ATT&CK and from mapping files, in ID order. */
     public List<String> subtechniquesOf(String id) {
         return List.copyOf(subtechniques.getOrDefault(normaliseId(id), Set.of()));
@@ -273,9 +280,7 @@ public final class MappingIndex {
     /** Known IDs closest to the given one: same prefix and nearest number first, then by edit distance. */
     public List<String> suggestIds(String id, int limit) {
         String key = normaliseId(id);
-        Set<String> known = new TreeSet<>(techniques.keySet());
-        known.addAll(mappingsByAttackId.keySet());
-        List<String> candidates = new ArrayList<>(known);
+        List<String> candidates = new ArrayList<>(knownIds());
         candidates.sort(Comparator.comparingInt((String k) -> distance(key, k))
                 .thenComparingLong(k -> numericGap(key, k))
                 .thenComparing(k -> k));

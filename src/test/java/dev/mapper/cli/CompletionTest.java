@@ -41,9 +41,21 @@ class CompletionTest {
     }
 
     @Test
-    void completesTechniqueIds() {
-        assertThat(Bash.complete(script, "mapper", "show", "T152")).contains("T1528").allMatch(id -> id.startsWith("T152"));
-        assertThat(Bash.complete(script, "mapper", "show", "T1078.")).contains("T1078.004");
+    void completesTheTechniqueIdsOfTheBundledData() {
+        assertThat(Bash.complete(script, "mapper", "show", "T15")).containsExactly("T1528");
+    }
+
+    @Test
+    void completesTheTechniqueIdsAndFrameworksOfTheDataItWasGeneratedWith() throws IOException {
+        Path corpus = dev.mapper.testing.Corpus.root();
+        Cli.Run run = Cli.run("--data", corpus.toString(), "completion", "bash");
+        assertThat(run.exitCode()).isZero();
+        Path withCorpus = Files.writeString(dir.resolve("corpus.bash"), run.out());
+
+        assertThat(Bash.complete(withCorpus, "mapper", "show", "T1078.")).contains("T1078.001", "T1078.004")
+                .allMatch(id -> id.startsWith("T1078."));
+        assertThat(Bash.complete(withCorpus, "mapper", "show", "T152")).contains("T1528")
+                .allMatch(id -> id.startsWith("T152"));
     }
 
     @Test
