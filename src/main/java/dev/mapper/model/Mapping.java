@@ -42,4 +42,14 @@ public record Mapping(
     public boolean nonMappable() {
         return NON_MAPPABLE.equals(status) || NON_MAPPABLE.equals(mappingType) || mappingType == null;
     }
+
+    /** Every {@link MappingField} equal: an exact duplicate when both come from one file. */
+    public boolean sameContent(Mapping other) {
+        for (MappingField field : MappingField.values()) {
+            if (!java.util.Objects.equals(field.value(this), field.value(other))) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -194,22 +194,9 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         return type == null || type.name() == null || type.name().isBlank() ? m.mappingType() : type.name();
     }
 
-    /** Two mappings with every field equal (position aside): official files contain such exact duplicates. */
+    /** Exact duplicates: official files contain some. */
     private static boolean sameContent(Mapping a, Mapping b) {
-        return Objects.equals(a.set(), b.set())
-                && Objects.equals(a.capabilityId(), b.capabilityId())
-                && Objects.equals(a.capabilityDescription(), b.capabilityDescription())
-                && Objects.equals(a.capabilityGroup(), b.capabilityGroup())
-                && Objects.equals(a.mappingType(), b.mappingType())
-                && Objects.equals(a.attackObjectId(), b.attackObjectId())
-                && Objects.equals(a.attackObjectName(), b.attackObjectName())
-                && Objects.equals(a.scoreCategory(), b.scoreCategory())
-                && Objects.equals(a.scoreValue(), b.scoreValue())
-                && Objects.equals(a.relatedScore(), b.relatedScore())
-                && Objects.equals(a.comments(), b.comments())
-                && Objects.equals(a.references(), b.references())
-                && Objects.equals(a.status(), b.status())
-                && Objects.equals(a.extraFields(), b.extraFields());
+        return Objects.equals(a.set(), b.set()) && a.sameContent(b);
     }
 
     private void field(StringBuilder b, String label, String value) {
