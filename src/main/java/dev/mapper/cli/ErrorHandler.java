@@ -1,5 +1,6 @@
 package dev.mapper.cli;
 
+import dev.mapper.index.AmbiguousNameException;
 import dev.mapper.index.UnknownIdException;
 import dev.mapper.load.DataFileException;
 import picocli.CommandLine;
@@ -29,6 +30,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         }
         if (e instanceof UnknownIdException) {
             return ExitCodes.NOT_FOUND;
+        }
+        if (e instanceof AmbiguousNameException) {
+            return ExitCodes.AMBIGUOUS;
         }
         if (e instanceof DataFileException) {
             return ExitCodes.BAD_DATA;

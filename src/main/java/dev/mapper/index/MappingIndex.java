@@ -29,6 +29,7 @@ public final class MappingIndex {
 
     private final List<AttackRelease> releases;
     private final List<MappingSet> sets;
+    private final List<MappingFile> files;
     private final Map<MappingSet, Integer> setOrder = new HashMap<>();
     private final Map<String, Technique> techniques = new HashMap<>();
     private final Map<String, Tactic> tactics = new LinkedHashMap<>();
@@ -52,6 +53,7 @@ public final class MappingIndex {
                 tactics.putIfAbsent(tactic.domain() + "/" + tactic.shortname(), tactic);
             }
         }
+        this.files = data.mappingFiles();
         List<MappingSet> allSets = new ArrayList<>();
         for (MappingFile file : data.mappingFiles()) {
             allSets.add(file.set());
@@ -95,6 +97,37 @@ public final class MappingIndex {
 
     public List<MappingSet> selectSets(SetSelection selection) {
         return selection.select(sets);
+    }
+
+    /**
+     * The loaded file of a set named {@code framework@framework-version[@attack-version[@domain]]} (case-insensitive;
+     * domain enterprise when left out). Without an ATT&CK version, the newest set of that framework version.
+     *
+     * @throws UnknownIdException when no loaded set has the name
+     * @throws AmbiguousNameException when several loaded files hold the same set
+     */
+    public MappingFile mappingFile(String setName) {
+        String[] parts = setName.trim().split("@", -1);
+        String attackVersion = parts.length > 2 ? parts[2] : null;
+        String domain = parts.length > 3 ? parts[3] : "enterprise";
+        List<MappingFile> matches = parts.length < 2 || parts.length > 4 ? List.of() : files.stream()
+                .filter(f -> parts[0].equalsIgnoreCase(f.set().framework())
+                        && parts[1].equalsIgnoreCase(f.set().frameworkVersion())
+                        && (attackVersion == null || attackVersion.equalsIgnoreCase(f.set().attackVersion()))
+                        && domain.equalsIgnoreCase(f.set().domain()))
+                .sorted(Comparator.comparing(MappingFile::set, SetSelection.NEWEST_FIRST))
+                .toList();
+        if (matches.isEmpty()) {
+            List<String> names = sets.stream().map(s -> s.key().toString()).distinct().toList();
+            List<String> sameFramework = names.stream().filter(n -> n.startsWith(parts[0] + "@")).toList();
+            throw new UnknownIdException("mapping set", setName.trim(), sameFramework.isEmpty() ? names : sameFramework);
+        }
+        List<MappingFile> newest = matches.stream().filter(f -> f.set().key().equals(matches.get(0).set().key())).toList();
+        if (newest.size() > 1) {
+            throw new AmbiguousNameException("mapping set", newest.get(0).set().key().toString(),
+                    newest.stream().map(f -> f.set().source().label()).toList(), "give the file path instead");
+        }
+        return newest.get(0);
     }
 
     /** ATT&CK data for the ID from the newest release that has it. */

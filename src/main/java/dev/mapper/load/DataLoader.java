@@ -53,15 +53,34 @@ public final class DataLoader {
         return new LoadedData(releases, mappingFiles, warnings);
     }
 
+    /** Reads one mapping file named by the user (what {@code diff} compares); anything else is a {@link DataFileException}. */
+    public static MappingFile readMappingFile(Path file) {
+        requireFile(file);
+        DataFileReader.Content content = read(file);
+        if (content.mappings() == null) {
+            throw new DataFileException(file.toString(), "an ATT&CK STIX bundle, not a Mappings Explorer mapping file", null);
+        }
+        return content.mappings();
+    }
+
+    /** A file that does not exist stops the run even with --keep-going: it is a mistake on the command line. */
+    private static void requireFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new DataFileException(file.toString(),
+                    Files.exists(file) ? "not a regular file" : "no such file or directory", null);
+        }
+    }
+
+    private static DataFileReader.Content read(Path file) {
+        return DataFileReader.read(file.toString(), file.getFileName().toString(), DataSource.file(file.toString()),
+                () -> Files.newInputStream(file));
+    }
+
     private static void readInto(Path file, boolean underDirectory, boolean keepGoing, List<AttackRelease> releases,
                                  List<MappingFile> mappingFiles, List<String> warnings) {
-        String name = file.toString();
-        if (!Files.isRegularFile(file)) {
-            throw new DataFileException(name, Files.exists(file) ? "not a regular file" : "no such file or directory", null);
-        }
+        requireFile(file);
         try {
-            add(DataFileReader.read(name, file.getFileName().toString(), DataSource.file(name),
-                    () -> Files.newInputStream(file)), releases, mappingFiles);
+            add(read(file), releases, mappingFiles);
         } catch (DataFileReader.NotDataException e) {
             if (!underDirectory) {
                 throw e;

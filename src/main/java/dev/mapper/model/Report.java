@@ -13,5 +13,7 @@ public interface Report {
         R technique(TechniqueReport report);
 
         R selection(SelectionReport report);
+
+        R diff(DiffReport report);
     }
 }

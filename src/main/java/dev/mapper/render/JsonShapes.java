@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mapper.model.AttackRelease;
+import dev.mapper.model.DiffReport;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingSet;
 import dev.mapper.model.Mitigation;
@@ -58,6 +60,65 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
         report.sets().forEach(set -> sets.add(set.key().toString()));
         doc.set("mappings", mappings(report.mappings()));
         return doc;
+    }
+
+    @Override
+    public ObjectNode diff(DiffReport report) {
+        ObjectNode doc = start();
+        doc.set("old", diffSide(report.oldSet(), report.oldMappings(), report.oldDuplicates()));
+        doc.set("new", diffSide(report.newSet(), report.newMappings(), report.newDuplicates()));
+        ArrayNode attack = doc.putArray("attack_data");
+        for (AttackRelease release : report.attackReleases()) {
+            attack.addObject().put("domain", release.domain()).put("version", release.version());
+        }
+        ObjectNode summary = doc.putObject("summary");
+        summary.put("differences", report.items().size());
+        report.counts().forEach((kind, count) -> summary.put(kind.label(), count));
+        summary.put("unchanged", report.unchanged());
+        ObjectNode fields = summary.putObject("changed_fields");
+        report.changedFields().forEach((field, count) -> fields.put(field.officialName(), count));
+        summary.set("coverage_gained", techniqueNotes(report.coverageGained()));
+        summary.set("coverage_lost", techniqueNotes(report.coverageLost()));
+        doc.set("techniques", techniqueNotes(report.techniques()));
+        ArrayNode items = doc.putArray("items");
+        for (DiffReport.Item item : report.items()) {
+            ObjectNode node = items.addObject();
+            node.put("kind", item.kind().label());
+            node.put("capability_id", item.capabilityId());
+            node.put("attack_object_id", item.attackObjectId());
+            node.put("score_category", item.scoreCategory());
+            node.put("moved_from", item.movedFrom());
+            ArrayNode fieldNames = node.putArray("fields");
+            item.fields().forEach(field -> fieldNames.add(field.officialName()));
+            node.put("old_copies", item.oldCopies());
+            node.put("new_copies", item.newCopies());
+            node.set("old", item.oldMapping() == null ? NODES.nullNode() : mapping(item.oldMapping()));
+            node.set("new", item.newMapping() == null ? NODES.nullNode() : mapping(item.newMapping()));
+        }
+        return doc;
+    }
+
+    private static ObjectNode diffSide(MappingSet set, int mappings, int duplicates) {
+        ObjectNode node = NODES.objectNode();
+        node.put("mapping_set", set.key().toString());
+        node.put("mapping_framework", set.framework());
+        node.put("mapping_framework_version", set.frameworkVersion());
+        node.put("attack_version", set.attackVersion());
+        node.put("technology_domain", set.domain());
+        node.put("source", set.source().label());
+        node.put("mapping_objects", mappings);
+        node.put("exact_duplicates", duplicates);
+        return node;
+    }
+
+    private static ArrayNode techniqueNotes(List<DiffReport.TechniqueNote> notes) {
+        ArrayNode array = NODES.arrayNode(notes.size());
+        for (DiffReport.TechniqueNote note : notes) {
+            array.addObject().put("id", note.id()).put("old_name", note.oldName()).put("new_name", note.newName())
+                    .put("renamed", note.renamed()).put("attack_version", note.attackVersion())
+                    .put("revoked_by", note.revokedBy()).put("deprecated", note.deprecated());
+        }
+        return array;
     }
 
     static ObjectNode technique(Technique t, List<Tactic> tactics, List<Technique> subtechniques) {

@@ -1,5 +1,6 @@
 package dev.mapper.render;
 
+import dev.mapper.model.DiffReport;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingSet;
 import dev.mapper.model.MappingType;
@@ -22,8 +23,8 @@ import java.util.stream.Collectors;
  */
 final class TableRenderer implements Renderer, Report.Visitor<String> {
 
-    private static final String BOLD = "\u001b[1m";
-    private static final String DIM = "\u001b[2m";
+    static final String BOLD = "\u001b[1m";
+    static final String DIM = "\u001b[2m";
     private static final String CYAN = "\u001b[36m";
     private static final String RESET = "\u001b[0m";
     private static final int LABEL_WIDTH = 12;
@@ -37,6 +38,11 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
     @Override
     public void render(Report report, Writer out) throws IOException {
         out.write(report.accept(this));
+    }
+
+    @Override
+    public String diff(DiffReport report) {
+        return new DiffTable(this, options.width()).render(report);
     }
 
     @Override
@@ -199,7 +205,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         return Objects.equals(a.set(), b.set()) && a.sameContent(b);
     }
 
-    private void field(StringBuilder b, String label, String value) {
+    void field(StringBuilder b, String label, String value) {
         String pad = " ".repeat(LABEL_WIDTH);
         List<String> lines = Text.wrap(value, options.width() - LABEL_WIDTH);
         for (int i = 0; i < lines.size(); i++) {
@@ -218,7 +224,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         }
     }
 
-    private String style(String code, String text) {
+    String style(String code, String text) {
         return options.color() ? code + text + RESET : text;
     }
 
