@@ -1,0 +1,205 @@
+package dev.mapper.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mapper.testing.Cli;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The matching rules of docs/diff.md, each on two small mapping files written by the test. */
+class DiffRulesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private static ObjectNode mapping(String capability, String technique, String category, String type,
+                                      String score) {
+        ObjectNode m = JSON.createObjectNode();
+        m.put("capability_id", capability);
+        m.put("capability_description", capability == null ? null : capability + " description");
+        m.put("mapping_type", type);
+        m.put("attack_object_id", technique);
+        m.put("attack_object_name", technique == null ? null : "Name of " + technique);
+        m.put("score_category", category);
+        m.put("score_value", score);
+        m.put("status", type == null || type.equals("non_mappable") ? "non_mappable" : "complete");
+        return m;
+    }
+
+    private Path file(String name, String attackVersion, ObjectNode... mappings) throws Exception {
+        ObjectNode root = JSON.createObjectNode();
+        root.putObject("metadata").put("mapping_framework", "test").put("mapping_framework_version", "1")
+                .put("attack_version", attackVersion).put("technology_domain", "enterprise");
+        ArrayNode objects = root.putArray("mapping_objects");
+        for (ObjectNode m : mappings) {
+            objects.add(m);
+        }
+        Path file = dir.resolve(name);
+        JSON.writeValue(file.toFile(), root);
+        return file;
+    }
+
+    private static JsonNode diff(Path old, Path neu, String... more) throws Exception {
+        List<String> args = new ArrayList<>(List.of(more));
+        args.addAll(List.of("diff", old.toString(), neu.toString(), "-f", "json"));
+        Cli.Run run = Cli.run(args.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return JSON.readTree(run.out());
+    }
+
+    private static List<String> kinds(JsonNode doc) {
+        List<String> kinds = new ArrayList<>();
+        doc.path("items").forEach(item -> kinds.add(item.path("kind").asText()));
+        return kinds;
+    }
+
+    @Test
+    void protectAndDetectOfOnePairAreTwoMappings() throws Exception {
+        Path old = file("old.json", "9.0", mapping("c", "T1001", "protect", "technique_scores", "minimal"),
+                mapping("c", "T1001", "detect", "technique_scores", "partial"));
+        Path neu = file("new.json", "16.1", mapping("c", "T1001", "protect", "technique_scores", "minimal"),
+                mapping("c", "T1001", "detect", "technique_scores", "significant"));
+        JsonNode doc = diff(old, neu);
+        assertThat(kinds(doc)).containsExactly("changed");
+        JsonNode item = doc.path("items").get(0);
+        assertThat(item.path("score_category").asText()).isEqualTo("detect");
+        assertThat(item.path("fields")).extracting(JsonNode::asText).containsExactly("score_value");
+        assertThat(doc.path("summary").path("unchanged").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aRenamedMappingTypeIsAChangeNotARemoveAndAdd() throws Exception {
+        Path old = file("old.json", "14.1", mapping("AC-2", "T1078", null, "protects", null));
+        Path neu = file("new.json", "16.1", mapping("AC-2", "T1078", null, "mitigates", null));
+        JsonNode doc = diff(old, neu);
+        assertThat(kinds(doc)).containsExactly("changed");
+        assertThat(doc.path("summary").path("changed_fields").path("mapping_type").asInt()).isEqualTo(1);
+        Cli.Run table = Cli.run("diff", old.toString(), neu.toString());
+        assertThat(table.out()).contains("mapping_type: protects → mitigates");
+    }
+
+    @Test
+    void exactDuplicatesAreReportedAsSuchNotAsChanges() throws Exception {
+        ObjectNode a = mapping("c", "T1001", "protect", "technique_scores", "minimal");
+        Path old = file("old.json", "16.1", a);
+        Path neu = file("new.json", "16.1", a, a.deepCopy());
+        JsonNode doc = diff(old, neu);
+        assertThat(kinds(doc)).containsExactly("duplicated");
+        assertThat(doc.path("items").get(0).path("old_copies").asInt()).isEqualTo(1);
+        assertThat(doc.path("items").get(0).path("new_copies").asInt()).isEqualTo(2);
+        assertThat(doc.path("new").path("exact_duplicates").asInt()).isEqualTo(1);
+        assertThat(Cli.run("diff", old.toString(), neu.toString(), "--exit-code").exitCode())
+                .isEqualTo(ExitCodes.CHECK_FAILED);
+
+        JsonNode self = diff(neu, neu);
+        assertThat(self.path("items")).isEmpty();
+        assertThat(self.path("summary").path("unchanged").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void severalMappingsWithOneKeyPairIdenticalFirstThenClosest() throws Exception {
+        ObjectNode same = mapping("c", "T1001", "protect", "technique_scores", "minimal").put("comments", "one");
+        ObjectNode before = mapping("c", "T1001", "protect", "technique_scores", "partial").put("comments", "two");
+        ObjectNode after = before.deepCopy().put("score_value", "significant");
+        ObjectNode extra = mapping("c", "T1001", "protect", "technique_scores", "minimal").put("comments", "three")
+                .put("capability_description", "other");
+        JsonNode doc = diff(file("old.json", "16.1", same, before), file("new.json", "16.1", extra, after, same));
+        assertThat(kinds(doc)).containsExactly("added", "changed");
+        assertThat(doc.path("items").get(1).path("fields")).extracting(JsonNode::asText).containsExactly("score_value");
+        assertThat(doc.path("summary").path("unchanged").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aNullScoreCategoryIsAValueOfItsOwn() throws Exception {
+        JsonNode doc = diff(file("old.json", "16.1", mapping("c", "T1001", null, "related_to", null)),
+                file("new.json", "16.1", mapping("c", "T1001", "protect", "related_to", null)));
+        assertThat(kinds(doc)).containsExactly("added", "removed");
+    }
+
+    @Test
+    void nonMappableEntriesMatchOnTheirOneIdAndDoNotCover() throws Exception {
+        Path old = file("old.json", "14.1", mapping(null, "T1002", null, "non_mappable", null),
+                mapping("aws_artifact", null, null, "non_mappable", null),
+                mapping("c", "T1003", null, "protects", null));
+        Path neu = file("new.json", "16.1", mapping(null, "T1002", null, null, null).put("comments", "none"),
+                mapping("aws_artifact", null, null, "non_mappable", null),
+                mapping(null, "T1003", null, null, null));
+        JsonNode doc = diff(old, neu);
+        assertThat(kinds(doc)).containsExactly("added", "removed", "changed");
+        JsonNode changed = doc.path("items").get(2);
+        assertThat(changed.path("capability_id").isNull()).isTrue();
+        assertThat(changed.path("attack_object_id").asText()).isEqualTo("T1002");
+        assertThat(changed.path("fields")).extracting(JsonNode::asText).containsExactly("mapping_type", "comments");
+        assertThat(doc.path("summary").path("unchanged").asInt()).isEqualTo(1);
+        assertThat(doc.path("summary").path("coverage_lost")).extracting(n -> n.path("id").asText())
+                .containsExactly("T1003");
+        assertThat(doc.path("summary").path("coverage_gained")).isEmpty();
+    }
+
+    @Test
+    void aMappingToARevokedTechniqueThatReappearsUnderItsReplacementIsMoved() throws Exception {
+        Path attack = dir.resolve("enterprise-attack-17.0.json");
+        Files.writeString(attack, """
+                {"type": "bundle", "id": "bundle--1", "objects": [
+                  {"type": "attack-pattern", "id": "attack-pattern--old", "name": "Old Name", "revoked": true,
+                   "external_references": [{"source_name": "mitre-attack", "external_id": "T1000"}]},
+                  {"type": "attack-pattern", "id": "attack-pattern--new", "name": "New Name",
+                   "external_references": [{"source_name": "mitre-attack", "external_id": "T2000"}]},
+                  {"type": "relationship", "id": "relationship--1", "relationship_type": "revoked-by",
+                   "source_ref": "attack-pattern--old", "target_ref": "attack-pattern--new"}
+                ]}
+                """);
+        Path old = file("old.json", "9.0", mapping("c", "T1000", "protect", "technique_scores", "minimal"));
+        Path neu = file("new.json", "16.1", mapping("c", "T2000", "protect", "technique_scores", "minimal"));
+
+        JsonNode doc = diff(old, neu, "--no-bundled", "--data", attack.toString());
+        assertThat(kinds(doc)).containsExactly("moved");
+        JsonNode moved = doc.path("items").get(0);
+        assertThat(moved.path("moved_from").asText()).isEqualTo("T1000");
+        assertThat(moved.path("attack_object_id").asText()).isEqualTo("T2000");
+        assertThat(moved.path("fields")).extracting(JsonNode::asText).containsExactly("attack_object_name");
+        assertThat(doc.path("techniques")).anySatisfy(note -> {
+            assertThat(note.path("id").asText()).isEqualTo("T1000");
+            assertThat(note.path("revoked_by").asText()).isEqualTo("T2000");
+        });
+        Cli.Run table = Cli.run("--no-bundled", "--data", attack.toString(), "diff", old.toString(), neu.toString());
+        assertThat(table.out()).contains("Moved (1)", "T1000 → T2000", "revoked by T2000");
+
+        assertThat(kinds(diff(old, neu, "--no-bundled"))).containsExactly("added", "removed");
+    }
+
+    @Test
+    void unknownSetNamesAndWrongFilesFailWithTheirExitCodes() throws Exception {
+        Path one = file("one.json", "16.1", mapping("c", "T1001", "protect", "technique_scores", "minimal"));
+        Path copy = Files.copy(one, dir.resolve("copy.json"));
+
+        Cli.Run unknown = Cli.run("--data", one.toString(), "diff", "test@2", one.toString());
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(unknown.err()).contains("unknown mapping set test@2", "test@1@16.1");
+        assertThat(unknown.out()).isEmpty();
+
+        Cli.Run twice = Cli.run("--data", one.toString(), "--data", copy.toString(), "diff", "test@1@16.1", "test@1");
+        assertThat(twice.exitCode()).isEqualTo(ExitCodes.AMBIGUOUS);
+        assertThat(twice.err()).contains(one.toString(), copy.toString(), "give the file path instead");
+
+        Cli.Run missing = Cli.run("diff", dir.resolve("nope.json").toString(), one.toString());
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.BAD_DATA);
+        assertThat(missing.err()).contains("no such file");
+
+        Path bundle = dir.resolve("bundle.json");
+        Files.writeString(bundle, "{\"type\": \"bundle\", \"objects\": []}");
+        Cli.Run stix = Cli.run("diff", bundle.toString(), one.toString());
+        assertThat(stix.exitCode()).isEqualTo(ExitCodes.BAD_DATA);
+        assertThat(stix.err()).contains("not a Mappings Explorer mapping file");
+    }
+}
