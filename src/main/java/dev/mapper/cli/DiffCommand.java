@@ -50,7 +50,7 @@ final class DiffCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() {
         MappingIndex index = Commands.index(spec);
         DiffReport report = MappingDiff.diff(side(index, oldSide), side(index, newSide), index);
-        Commands.write(spec, out -> output.renderer().render(report, out));
+        output.write(spec, report);
         return exitCode && report.hasDifferences() ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
     }
 

@@ -85,7 +85,8 @@ final class DiffTable {
                 .map(n -> n.id() + name(gained ? n.newName() : n.oldName())).collect(Collectors.joining(", ")));
     }
 
-    private static String explain(TechniqueNote note) {
+    /** What happened to a technique, in words: renamed, revoked, deprecated. */
+    static String explain(TechniqueNote note) {
         List<String> facts = new ArrayList<>();
         if (note.renamed()) {
             facts.add("renamed \"" + Text.line(note.oldName()) + "\" → \"" + Text.line(note.newName()) + "\"");

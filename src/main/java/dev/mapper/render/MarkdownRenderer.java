@@ -1,6 +1,8 @@
 package dev.mapper.render;
 
+import dev.mapper.model.DiffReport;
 import dev.mapper.model.Mapping;
+import dev.mapper.model.MappingField;
 import dev.mapper.model.Report;
 import dev.mapper.model.SelectionReport;
 import dev.mapper.model.Technique;
@@ -44,6 +46,58 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
         b.append("\n## Mappings (").append(report.mappings().size()).append(")\n\n");
         mappingTable(b, report.mappings());
         return b.toString();
+    }
+
+    @Override
+    public String diff(DiffReport report) {
+        StringBuilder b = new StringBuilder();
+        b.append("# ").append(escape(report.oldSet().key() + " → " + report.newSet().key())).append("\n\n");
+        fact(b, "Old", report.oldSet().source().label() + " · " + report.oldMappings() + " mappings");
+        fact(b, "New", report.newSet().source().label() + " · " + report.newMappings() + " mappings");
+        fact(b, "ATT&CK", report.attackReleases().stream().map(r -> r.domain() + " " + r.version())
+                .collect(Collectors.joining(", ")));
+        b.append("\n## Summary\n\n");
+        row(b, List.of("Kind", "Count"));
+        b.append("|---|---|\n");
+        report.counts().forEach((kind, count) -> row(b, List.of(kind.label(), String.valueOf(count))));
+        row(b, List.of("unchanged", String.valueOf(report.unchanged())));
+        b.append('\n');
+        fact(b, "Changed fields", report.changedFields().entrySet().stream()
+                .map(e -> e.getKey().officialName() + " " + e.getValue()).collect(Collectors.joining(", ")));
+        fact(b, "Coverage gained", ids(report.coverageGained()));
+        fact(b, "Coverage lost", ids(report.coverageLost()));
+        if (!report.techniques().isEmpty()) {
+            b.append("\n## Techniques\n\n");
+            report.techniques().forEach(note -> fact(b, note.id(), DiffTable.explain(note)));
+        }
+        b.append("\n## Differences (").append(report.items().size()).append(")\n\n");
+        List<String> columns = List.of("Kind", "Capability", "Technique", "Category", "Fields", "Old", "New");
+        row(b, columns);
+        b.append("|---".repeat(columns.size())).append("|\n");
+        for (DiffReport.Item item : report.items()) {
+            row(b, List.of(item.kind().label(), cell(item.capabilityId()),
+                    cell(item.movedFrom() == null ? item.attackObjectId() : item.movedFrom() + " → " + item.attackObjectId()),
+                    cell(item.scoreCategory()),
+                    cell(item.fields().stream().map(MappingField::officialName).collect(Collectors.joining(", "))),
+                    cell(side(item.oldMapping(), item.oldCopies(), item.fields())),
+                    cell(side(item.newMapping(), item.newCopies(), item.fields()))));
+        }
+        return b.toString();
+    }
+
+    private static String ids(List<DiffReport.TechniqueNote> notes) {
+        return notes.stream().map(DiffReport.TechniqueNote::id).collect(Collectors.joining(", "));
+    }
+
+    /** One side of a difference: the changed fields' values, else the mapping's type and score; copies when several. */
+    private static String side(Mapping m, int copies, List<MappingField> fields) {
+        if (m == null) {
+            return "";
+        }
+        String text = fields.isEmpty()
+                ? (m.nonMappable() ? "non-mappable" : m.mappingType()) + (m.scoreValue() == null ? "" : " · " + m.scoreValue())
+                : fields.stream().map(f -> f.officialName() + ": " + f.value(m)).collect(Collectors.joining("; "));
+        return copies > 1 ? text + " (x" + copies + ")" : text;
     }
 
     /** A URL that can stand in an autolink as is (autolinks take no escapes). */

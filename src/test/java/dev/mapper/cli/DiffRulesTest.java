@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mapper.testing.Cli;
+import dev.mapper.testing.Parsed;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -176,6 +177,39 @@ class DiffRulesTest {
         assertThat(table.out()).contains("Moved (1)", "T1000 → T2000", "revoked by T2000");
 
         assertThat(kinds(diff(old, neu, "--no-bundled"))).containsExactly("added", "removed");
+    }
+
+    @Test
+    void everyFormatCarriesTheItemsOfJson() throws Exception {
+        Path old = file("old.json", "14.1", mapping("AC-2", "T1078", null, "protects", null),
+                mapping("AC-3", "T1078", null, "protects", null));
+        Path neu = file("new.json", "16.1", mapping("AC-2", "T1078", null, "mitigates", null),
+                mapping("AC-4", "T1078", null, "mitigates", null));
+        JsonNode items = diff(old, neu).path("items");
+        List<String> kinds = List.of("added", "removed", "changed");
+        assertThat(items).extracting(i -> i.path("kind").asText()).isEqualTo(kinds);
+        String[] args = {"diff", old.toString(), neu.toString(), "-f"};
+
+        List<JsonNode> lines = new ArrayList<>();
+        items.forEach(lines::add);
+        assertThat(Parsed.jsonLines(Cli.run(with(args, "jsonl")).out())).isEqualTo(lines);
+        assertThat(Parsed.yaml(Cli.run(with(args, "yaml")).out()).path("items")).isEqualTo(items);
+        for (String format : List.of("csv", "tsv")) {
+            assertThat(Parsed.delimited(Cli.run(with(args, format)).out(), format.equals("csv") ? ',' : '\t'))
+                    .extracting(row -> row.get("kind") + " " + row.get("capability_id")).containsExactly(
+                            "added AC-4", "removed AC-3", "changed AC-2");
+        }
+        String markdown = Cli.run(with(args, "markdown")).out();
+        assertThat(markdown).startsWith("# test@1@14.1 → test@1@16.1\n").contains("| changed | AC-2 | T1078 |");
+        String table = Cli.run(with(args, "table")).out();
+        assertThat(table.indexOf("Summary")).isLessThan(table.indexOf("Added (1)"));
+        assertThat(table).contains("+ AC-4", "- AC-3", "~ AC-2", "mapping_type: protects → mitigates");
+    }
+
+    private static String[] with(String[] args, String format) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = format;
+        return all;
     }
 
     @Test
