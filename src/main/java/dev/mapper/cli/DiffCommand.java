@@ -20,9 +20,8 @@ import picocli.CommandLine.Parameters;
                     + "revoked one, and exact duplicates gained or lost. Summary first, then the details.",
             "OLD and NEW are mapping files, or loaded sets named framework@framework-version[@attack-version]."
         },
+        footerHeading = "%nExamples:%n",
         footer = {
-            "",
-            "Examples:",
             "  mapper diff aws-09.21.2021_attack-9.0-enterprise.json aws-12.12.2024_attack-16.1-enterprise.json",
             "  mapper --data ../shared/corpus diff nist_800_53@rev5@14.1 nist_800_53@rev5@16.1",
             "  mapper --data ../shared/corpus diff aws@09/21/2021 aws@12/12/2024 --format json | jq .summary",
