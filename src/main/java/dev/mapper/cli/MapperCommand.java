@@ -14,11 +14,15 @@ import picocli.CommandLine.Option;
             "Which security capabilities defend against, detect or relate to an ATT&CK technique - and the reverse.",
             "Data: the Center for Threat-Informed Defense's Mappings Explorer and MITRE ATT&CK (bundled: T1528)."
         },
-        subcommands = {ShowCommand.class, ExportCommand.class, DiffCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ShowCommand.class, CapabilityCommand.class, SearchCommand.class, ListCommand.class,
+            ExportCommand.class, DiffCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  mapper show T1528",
             "  mapper show T1528 --format json | jq '.mappings | length'",
+            "  mapper capability aws_secrets_manager",
+            "  mapper search access token",
+            "  mapper list frameworks",
             "  mapper --data ~/mappings --data enterprise-attack.json show T1078",
             "  mapper --data ~/mappings diff nist_800_53@rev5@14.1 nist_800_53@rev5@16.1",
             "  source <(mapper completion bash)"

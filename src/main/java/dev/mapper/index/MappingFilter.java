@@ -1,6 +1,7 @@
 package dev.mapper.index;
 
 import dev.mapper.model.Mapping;
+import dev.mapper.model.MappingSet;
 import dev.mapper.model.Score;
 import dev.mapper.model.Technique;
 import java.util.List;
@@ -40,10 +41,7 @@ public record MappingFilter(
 
     /** True when the mapping passes every filter; {@code technique} is its ATT&CK data, or null when not loaded. */
     boolean test(Mapping m, Technique technique, List<String> techniqueTactics) {
-        if (!frameworks.isEmpty() && !frameworks.contains(lower(m.set().framework()))) {
-            return false;
-        }
-        if (!domains.isEmpty() && !domains.contains(lower(m.set().domain()))) {
+        if (!testSet(m.set())) {
             return false;
         }
         if (!mappingTypes.isEmpty() && !mappingTypes.contains(lower(m.mappingType()))) {
@@ -64,6 +62,12 @@ public record MappingFilter(
         }
         return platforms.isEmpty() || (technique != null
                 && technique.platforms().stream().anyMatch(p -> platforms.contains(lower(p))));
+    }
+
+    /** True when the set passes the filters that depend on the set alone (framework and domain). */
+    boolean testSet(MappingSet set) {
+        return (frameworks.isEmpty() || frameworks.contains(lower(set.framework())))
+                && (domains.isEmpty() || domains.contains(lower(set.domain())));
     }
 
     /** True when no filter is set. */

@@ -1,13 +1,20 @@
 package dev.mapper.index;
 
 import dev.mapper.model.AttackRelease;
+import dev.mapper.model.Capability;
+import dev.mapper.model.CapabilityList;
+import dev.mapper.model.CapabilityReport;
+import dev.mapper.model.FrameworkList;
 import dev.mapper.model.LoadedData;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingFile;
 import dev.mapper.model.MappingSet;
+import dev.mapper.model.SearchReport;
 import dev.mapper.model.SelectionReport;
 import dev.mapper.model.Tactic;
+import dev.mapper.model.TacticList;
 import dev.mapper.model.Technique;
+import dev.mapper.model.TechniqueList;
 import dev.mapper.model.TechniqueReport;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,6 +44,8 @@ public final class MappingIndex {
     private final Map<String, Set<String>> subtechniques = new HashMap<>();
     private final Map<String, String> namesFromMappings = new HashMap<>();
     private final Map<MappingSet, List<Mapping>> mappingsBySet = new HashMap<>();
+    private final Capabilities capabilities;
+    private SearchIndex searchIndex;
 
     public MappingIndex(LoadedData data) {
         List<AttackRelease> newestFirst = new ArrayList<>(data.releases());
@@ -79,6 +88,9 @@ public final class MappingIndex {
         for (int i = 0; i < sets.size(); i++) {
             setOrder.put(sets.get(i), i);
         }
+        Map<MappingSet, List<Mapping>> inSetOrder = new LinkedHashMap<>();
+        sets.forEach(set -> inSetOrder.put(set, mappingsIn(set)));
+        this.capabilities = new Capabilities(inSetOrder);
     }
 
     /** Upper case and trimmed, as ATT&CK spells IDs; null for null or blank. */
@@ -128,6 +140,21 @@ public final class MappingIndex {
                     newest.stream().map(f -> f.set().source().label()).toList(), "give the file path instead");
         }
         return newest.get(0);
+    }
+
+    /** Every mapping object of a loaded set, in file order, including those with no technique. */
+    public List<Mapping> mappingsIn(MappingSet set) {
+        return Collections.unmodifiableList(mappingsBySet.getOrDefault(set, List.of()));
+    }
+
+    /**
+     * Every technique worth listing or searching: those of the current ATT&CK matrix and any other ID (revoked,
+     * deprecated, or unknown to the loaded ATT&CK data) that a loaded mapping points at; in ID order.
+     */
+    public List<String> techniqueIds() {
+        Set<String> ids = new TreeSet<>(mappingsByAttackId.keySet());
+        techniques.values().stream().filter(Technique::active).forEach(t -> ids.add(t.id()));
+        return List.copyOf(ids);
     }
 
     /** ATT&CK data for the ID from the newest release that has it. */
@@ -267,20 +294,81 @@ public final class MappingIndex {
         }
         List<Mapping> kept = new ArrayList<>();
         for (Mapping m : mappings) {
-            Technique technique = techniques.get(normaliseId(m.attackObjectId()));
-            List<String> tacticNames = new ArrayList<>();
-            if (technique != null) {
-                for (Tactic tactic : tacticsOf(technique)) {
-                    tacticNames.add(tactic.shortname());
-                    tacticNames.add(tactic.id());
-                    tacticNames.add(tactic.name());
-                }
-            }
-            if (filter.test(m, technique, tacticNames)) {
+            if (passes(m, filter)) {
                 kept.add(m);
             }
         }
         return kept;
+    }
+
+    /** True when the mapping passes the filter; tactic and platform filters look at its technique's ATT&CK data. */
+    public boolean passes(Mapping m, MappingFilter filter) {
+        if (filter.isEmpty()) {
+            return true;
+        }
+        Technique technique = techniques.get(normaliseId(m.attackObjectId()));
+        List<String> tacticNames = new ArrayList<>();
+        if (technique != null && !filter.tactics().isEmpty()) {
+            for (Tactic tactic : tacticsOf(technique)) {
+                tacticNames.add(tactic.shortname());
+                tacticNames.add(tactic.id());
+                tacticNames.add(tactic.name());
+            }
+        }
+        return filter.test(m, technique, tacticNames);
+    }
+
+    /**
+     * What a capability maps to, in the chosen sets: {@code query} is a {@code capability_id}, or a case-insensitive
+     * ID, description, or part of one. Only capabilities of the frameworks and domains the filter allows are candidates.
+     *
+     * @throws UnknownIdException when nothing matches
+     * @throws AmbiguousNameException when more than one capability matches equally well
+     */
+    public CapabilityReport capabilityReport(String query, SetSelection selection, MappingFilter filter) {
+        Capability capability = capabilities.resolve(query, filter);
+        List<MappingSet> chosen = selectSets(selection);
+        Set<MappingSet> chosenSet = new HashSet<>(chosen);
+        List<Mapping> all = capabilities.mappingsOf(capability);
+        List<Mapping> mappings = filter(all.stream().filter(m -> chosenSet.contains(m.set())).toList(), filter);
+        List<Technique> described = mappings.stream().map(Mapping::techniqueId).filter(java.util.Objects::nonNull).distinct().map(this::describe).toList();
+        List<MappingSet> knownIn = all.stream().map(Mapping::set).distinct().toList();
+        return new CapabilityReport(capability, described, mappings, chosen, knownIn);
+    }
+
+    /** Ranked hits for free text; the search index is built on the first search and reused. */
+    public SearchReport search(String query, SetSelection selection, MappingFilter filter, int limit) {
+        if (searchIndex == null) {
+            searchIndex = new SearchIndex(this, capabilities);
+        }
+        return searchIndex.search(query, new HashSet<>(selectSets(selection)), filter, limit);
+    }
+
+    /** {@code list frameworks}: every loaded set, narrowed only by the selection's versions and the filter. */
+    public FrameworkList listFrameworks(SetSelection selection, MappingFilter filter) {
+        return new Listings(this).frameworks(selection, filter);
+    }
+
+    public CapabilityList listCapabilities(SetSelection selection, MappingFilter filter) {
+        return new Listings(this).capabilities(selection, filter);
+    }
+
+    public TechniqueList listTechniques(SetSelection selection, MappingFilter filter) {
+        return new Listings(this).techniques(selection, filter);
+    }
+
+    public TacticList listTactics(SetSelection selection, MappingFilter filter) {
+        return new Listings(this).tactics(selection, filter);
+    }
+
+    /** Every loaded tactic, one per domain and shortname, from the newest release that has it. */
+    public java.util.Collection<Tactic> tactics() {
+        return Collections.unmodifiableCollection(tactics.values());
+    }
+
+    /** The capabilities of the loaded sets, and which one a user means. */
+    Capabilities capabilities() {
+        return capabilities;
     }
 
     /** The values a filter dimension can take in the loaded data, sorted; what an unknown filter value is told. */
@@ -330,8 +418,8 @@ public final class MappingIndex {
         return Math.abs(Long.parseLong(da) - Long.parseLong(db));
     }
 
-    /** Levenshtein distance between two IDs. */
-    private static int distance(String a, String b) {
+    /** Levenshtein distance between two strings. */
+    static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

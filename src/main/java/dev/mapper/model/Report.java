@@ -15,5 +15,17 @@ public interface Report {
         R selection(SelectionReport report);
 
         R diff(DiffReport report);
+
+        R capability(CapabilityReport report);
+
+        R search(SearchReport report);
+
+        R frameworks(FrameworkList report);
+
+        R capabilities(CapabilityList report);
+
+        R techniques(TechniqueList report);
+
+        R tactics(TacticList report);
     }
 }

@@ -7,13 +7,21 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mapper.model.AttackRelease;
 import dev.mapper.model.DiffReport;
+import dev.mapper.model.Capability;
+import dev.mapper.model.CapabilityList;
+import dev.mapper.model.CapabilityReport;
+import dev.mapper.model.FrameworkList;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingSet;
 import dev.mapper.model.Mitigation;
 import dev.mapper.model.Report;
+import dev.mapper.model.SearchHit;
+import dev.mapper.model.SearchReport;
 import dev.mapper.model.SelectionReport;
 import dev.mapper.model.Tactic;
+import dev.mapper.model.TacticList;
 import dev.mapper.model.Technique;
+import dev.mapper.model.TechniqueList;
 import dev.mapper.model.TechniqueReport;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +106,41 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
         return doc;
     }
 
+    @Override
+    public ObjectNode capability(CapabilityReport report) {
+        ObjectNode doc = start();
+        ObjectNode capability = capability(report.capability());
+        ArrayNode knownIn = capability.putArray("known_in");
+        report.knownIn().forEach(set -> knownIn.add(set.key().toString()));
+        doc.set("capability", capability);
+        doc.set("mappings", mappings(report.mappings()));
+        return doc;
+    }
+
+    @Override
+    public ObjectNode search(SearchReport report) {
+        ObjectNode doc = start();
+        doc.put("query", report.query());
+        doc.put("total", report.total());
+        ArrayNode results = doc.putArray("results");
+        for (SearchHit hit : report.results()) {
+            ObjectNode item = hit.mapping() != null ? mapping(hit.mapping()) : blankMapping();
+            if (hit.technique() != null) {
+                item.put("attack_object_id", hit.technique().id());
+                item.put("attack_object_name", hit.technique().name());
+            }
+            if (hit.capability() != null) {
+                item.setAll(capability(hit.capability()));
+            }
+            item.put("kind", hit.kind().label());
+            strings(item.putArray("matched_in"), hit.matchedIn());
+            item.put("relevance", hit.relevance());
+            item.put("mapping_count", hit.mappingCount());
+            results.add(item);
+        }
+        return doc;
+    }
+
     private static ObjectNode diffSide(MappingSet set, int mappings, int duplicates) {
         ObjectNode node = NODES.objectNode();
         node.put("mapping_set", set.key().toString());
@@ -119,6 +162,74 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
                     .put("revoked_by", note.revokedBy()).put("deprecated", note.deprecated());
         }
         return array;
+    }
+
+    @Override
+    public ObjectNode frameworks(FrameworkList report) {
+        ObjectNode doc = start();
+        ArrayNode items = doc.putArray("items");
+        for (FrameworkList.Row row : report.rows()) {
+            MappingSet set = row.set();
+            items.addObject()
+                    .put("mapping_framework", set.framework())
+                    .put("mapping_framework_version", set.frameworkVersion())
+                    .put("attack_version", set.attackVersion())
+                    .put("technology_domain", set.domain())
+                    .put("mapping_set", set.key().toString())
+                    .put("last_update", set.lastUpdate())
+                    .put("source", set.source().label())
+                    .put("mapping_count", row.mappingCount())
+                    .put("default", row.isDefault());
+        }
+        return doc;
+    }
+
+    @Override
+    public ObjectNode capabilities(CapabilityList report) {
+        ObjectNode doc = start();
+        ArrayNode items = doc.putArray("items");
+        report.rows().forEach(row -> items.add(capability(row.capability()).put("mapping_count", row.mappingCount())));
+        return doc;
+    }
+
+    @Override
+    public ObjectNode techniques(TechniqueList report) {
+        ObjectNode doc = start();
+        ArrayNode items = doc.putArray("items");
+        for (TechniqueList.Row row : report.rows()) {
+            Technique t = row.technique();
+            ObjectNode item = items.addObject()
+                    .put("attack_object_id", t.id())
+                    .put("attack_object_name", t.name())
+                    .put("in_attack_data", t.stixId() != null);
+            strings(item.putArray("tactics"), row.tactics().stream().map(Tactic::shortname).toList());
+            item.put("is_subtechnique", t.subtechnique())
+                    .put("revoked", t.revoked())
+                    .put("deprecated", t.deprecated())
+                    .put("mapping_count", row.mappingCount());
+        }
+        return doc;
+    }
+
+    @Override
+    public ObjectNode tactics(TacticList report) {
+        ObjectNode doc = start();
+        ArrayNode items = doc.putArray("items");
+        for (TacticList.Row row : report.rows()) {
+            Tactic t = row.tactic();
+            items.addObject().put("id", t.id()).put("shortname", t.shortname()).put("name", t.name())
+                    .put("domain", t.domain()).put("technique_count", row.techniqueCount())
+                    .put("mapping_count", row.mappingCount());
+        }
+        return doc;
+    }
+
+    private static ObjectNode capability(Capability c) {
+        return NODES.objectNode()
+                .put("capability_id", c.id())
+                .put("capability_description", c.description())
+                .put("capability_group", c.group())
+                .put("mapping_framework", c.framework());
     }
 
     static ObjectNode technique(Technique t, List<Tactic> tactics, List<Technique> subtechniques) {
@@ -158,6 +269,18 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
         ArrayNode array = NODES.arrayNode(mappings.size());
         mappings.forEach(m -> array.add(mapping(m)));
         return array;
+    }
+
+    /** The fields of {@link #mapping}, all null: search hits that are not mappings keep the same shape. */
+    private static ObjectNode blankMapping() {
+        ObjectNode node = NODES.objectNode();
+        for (String field : List.of("capability_id", "capability_description", "capability_group", "mapping_type",
+                "attack_object_id", "attack_object_name", "score_category", "score_value", "related_score", "comments",
+                "references", "status", "author", "author_contact", "author_organization", "mapping_framework",
+                "mapping_framework_version", "attack_version", "technology_domain", "mapping_set", "source")) {
+            node.putNull(field);
+        }
+        return node;
     }
 
     /** One mapping: the official mapping fields, then the fields of the set it came from. */

@@ -1,15 +1,26 @@
 package dev.mapper.render;
 
 import dev.mapper.model.DiffReport;
+import dev.mapper.model.Capability;
+import dev.mapper.model.CapabilityList;
+import dev.mapper.model.CapabilityReport;
+import dev.mapper.model.FrameworkList;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingField;
 import dev.mapper.model.Report;
+import dev.mapper.model.SearchHit;
+import dev.mapper.model.SearchReport;
 import dev.mapper.model.SelectionReport;
+import dev.mapper.model.Tactic;
+import dev.mapper.model.TacticList;
 import dev.mapper.model.Technique;
+import dev.mapper.model.TechniqueList;
 import dev.mapper.model.TechniqueReport;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -112,6 +123,90 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
         b.append('\n');
         mappingTable(b, report.mappings());
         return b.toString();
+    }
+
+    @Override
+    public String capability(CapabilityReport report) {
+        Capability c = report.capability();
+        StringBuilder b = new StringBuilder("# ").append(escape(c.id()));
+        if (c.description() != null && !c.description().equals(c.id())) {
+            b.append(' ').append(escape(c.description()));
+        }
+        b.append("\n\n");
+        fact(b, "Framework", c.framework());
+        fact(b, "Mapping sets", report.sets().stream().map(set -> set.key().toString())
+                .collect(Collectors.joining(", ")));
+        b.append("\n## Mappings (").append(report.mappings().size()).append(")\n\n");
+        mappingTable(b, report.mappings());
+        return b.toString();
+    }
+
+    @Override
+    public String search(SearchReport report) {
+        StringBuilder b = new StringBuilder("# Search: ").append(escape(report.query())).append(" (")
+                .append(report.total()).append(report.total() == 1 ? " hit" : " hits").append(")\n\n");
+        List<List<String>> rows = new ArrayList<>();
+        for (SearchHit hit : report.results()) {
+            String what = switch (hit.kind()) {
+                case TECHNIQUE -> hit.technique().id() + " " + Objects.requireNonNullElse(hit.technique().name(), "");
+                case CAPABILITY -> hit.capability().id() + " (" + hit.capability().framework() + ")";
+                case MAPPING -> Objects.requireNonNullElse(hit.mapping().capabilityId(), "") + " -> "
+                        + Objects.requireNonNullElse(hit.mapping().attackObjectId(), "") + " ("
+                        + hit.mapping().set().key() + ")";
+            };
+            rows.add(List.of(hit.kind().label(), what, String.join(", ", hit.matchedIn()),
+                    hit.mappingCount() == null ? "" : hit.mappingCount().toString()));
+        }
+        table(b, List.of("Kind", "Hit", "Matched in", "Mappings"), rows);
+        return b.toString();
+    }
+
+    @Override
+    public String frameworks(FrameworkList report) {
+        StringBuilder b = new StringBuilder("# Mapping sets (").append(report.rows().size()).append(")\n\n");
+        table(b, List.of("Framework", "Version", "ATT&CK", "Domain", "Mappings", "Default", "Source"),
+                report.rows().stream().map(row -> List.of(row.set().framework(), row.set().frameworkVersion(),
+                        row.set().attackVersion(), row.set().domain(), String.valueOf(row.mappingCount()),
+                        row.isDefault() ? "yes" : "", row.set().source().label())).toList());
+        return b.toString();
+    }
+
+    @Override
+    public String capabilities(CapabilityList report) {
+        StringBuilder b = new StringBuilder("# Capabilities (").append(report.rows().size()).append(")\n\n");
+        table(b, List.of("Framework", "Capability", "Description", "Mappings"),
+                report.rows().stream().map(row -> List.of(row.capability().framework(), row.capability().id(),
+                        Objects.requireNonNullElse(row.capability().description(), ""),
+                        String.valueOf(row.mappingCount()))).toList());
+        return b.toString();
+    }
+
+    @Override
+    public String techniques(TechniqueList report) {
+        StringBuilder b = new StringBuilder("# Techniques (").append(report.rows().size()).append(")\n\n");
+        table(b, List.of("ID", "Name", "Tactics", "Mappings"),
+                report.rows().stream().map(row -> List.of(row.technique().id(),
+                        Objects.requireNonNullElse(row.technique().name(), ""),
+                        row.tactics().stream().map(Tactic::name).collect(Collectors.joining(", ")),
+                        String.valueOf(row.mappingCount()))).toList());
+        return b.toString();
+    }
+
+    @Override
+    public String tactics(TacticList report) {
+        StringBuilder b = new StringBuilder("# Tactics (").append(report.rows().size()).append(")\n\n");
+        table(b, List.of("ID", "Name", "Shortname", "Domain", "Techniques", "Mappings"),
+                report.rows().stream().map(row -> List.of(row.tactic().id(), row.tactic().name(),
+                        row.tactic().shortname(), row.tactic().domain(), String.valueOf(row.techniqueCount()),
+                        String.valueOf(row.mappingCount()))).toList());
+        return b.toString();
+    }
+
+    /** A table of escaped cells. */
+    private static void table(StringBuilder b, List<String> headers, List<List<String>> rows) {
+        row(b, headers);
+        b.append("|---".repeat(headers.size())).append("|\n");
+        rows.forEach(r -> row(b, r.stream().map(MarkdownRenderer::cell).toList()));
     }
 
     private static void fact(StringBuilder b, String label, String value) {

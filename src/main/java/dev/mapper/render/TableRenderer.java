@@ -1,12 +1,20 @@
 package dev.mapper.render;
 
 import dev.mapper.model.DiffReport;
+import dev.mapper.model.Capability;
+import dev.mapper.model.CapabilityList;
+import dev.mapper.model.CapabilityReport;
+import dev.mapper.model.FrameworkList;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingSet;
 import dev.mapper.model.MappingType;
 import dev.mapper.model.Report;
+import dev.mapper.model.SearchHit;
+import dev.mapper.model.SearchReport;
 import dev.mapper.model.SelectionReport;
+import dev.mapper.model.TacticList;
 import dev.mapper.model.Technique;
+import dev.mapper.model.TechniqueList;
 import dev.mapper.model.TechniqueReport;
 import java.io.IOException;
 import java.io.Writer;
@@ -15,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -102,7 +111,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
                 b.append('\n').append(style(BOLD, "Sub-technique " + group.getKey() + "  " + Text.line(name)))
                         .append('\n');
             }
-            mappingsBySet(b, group.getValue(), name);
+            mappingsBySet(b, group.getValue(), byCapability(name));
         }
     }
 
@@ -117,7 +126,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
             Technique t = report.techniques().get(group.getKey());
             String name = t == null ? null : t.name();
             b.append('\n').append(style(BOLD, Text.line(group.getKey()) + "  " + Text.line(name))).append('\n');
-            mappingsBySet(b, group.getValue(), name);
+            mappingsBySet(b, group.getValue(), byCapability(name));
         }
         return b.toString();
     }
@@ -134,7 +143,20 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         b.append('\n');
     }
 
-    private void mappingsBySet(StringBuilder b, List<Mapping> mappings, String techniqueName) {
+    /**
+     * How one mapping is headed: by the capability in {@code show}, by the technique in {@code capability}; and the
+     * technique's ATT&CK name, to say when the mapping file named it differently.
+     */
+    private record Headline(String title, String subtitle, String techniqueName) {
+    }
+
+    /** Mappings of one technique, headed by their capability. */
+    private static Function<Mapping, Headline> byCapability(String techniqueName) {
+        return m -> new Headline(m.capabilityId() == null ? "(no capability)" : m.capabilityId(),
+                m.capabilityDescription(), techniqueName);
+    }
+
+    private void mappingsBySet(StringBuilder b, List<Mapping> mappings, Function<Mapping, Headline> headline) {
         Map<MappingSet, List<Mapping>> bySet = new LinkedHashMap<>();
         mappings.forEach(m -> bySet.computeIfAbsent(m.set(), k -> new ArrayList<>()).add(m));
         for (Map.Entry<MappingSet, List<Mapping>> entry : bySet.entrySet()) {
@@ -149,18 +171,18 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
                     continue;
                 }
                 folded.add(m);
-                mapping(b, m, techniqueName, copies);
+                mapping(b, m, headline.apply(m), copies);
             }
         }
     }
 
-    private void mapping(StringBuilder b, Mapping m, String techniqueName, long copies) {
-        String capability = m.capabilityId() == null ? "(no capability)" : Text.line(m.capabilityId());
-        String description = m.capabilityDescription() == null || m.capabilityDescription().equals(m.capabilityId())
-                ? "" : Text.line(m.capabilityDescription());
-        b.append("  ").append(style(BOLD, capability));
+    private void mapping(StringBuilder b, Mapping m, Headline headline, long copies) {
+        String title = Text.line(headline.title());
+        String description = headline.subtitle() == null || headline.subtitle().equals(headline.title())
+                ? "" : Text.line(headline.subtitle());
+        b.append("  ").append(style(BOLD, title));
         if (!description.isEmpty()) {
-            if (2 + capability.length() + 2 + description.length() <= options.width()) {
+            if (2 + title.length() + 2 + description.length() <= options.width()) {
                 b.append("  ").append(description);
             } else {
                 b.append('\n');
@@ -177,7 +199,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         if (m.scoreValue() != null) {
             facts.add(Text.line(m.scoreValue()));
         }
-        if (m.attackObjectName() != null && !m.attackObjectName().equals(techniqueName)) {
+        if (m.attackObjectName() != null && !m.attackObjectName().equals(headline.techniqueName())) {
             facts.add("mapped as \"" + Text.line(m.attackObjectName()) + "\"");
         }
         if (copies > 1) {
@@ -192,6 +214,140 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
                 b.append("    ").append(style(DIM, "ref ")).append(Text.line(ref)).append('\n');
             }
         }
+    }
+
+    @Override
+    public String capability(CapabilityReport report) {
+        Capability c = report.capability();
+        StringBuilder b = new StringBuilder();
+        b.append(style(BOLD, Text.line(c.id()))).append('\n');
+        if (c.description() != null && !c.description().equals(c.id())) {
+            indented(b, "  ", c.description());
+        }
+        b.append('\n');
+        field(b, "Framework", c.framework());
+        if (c.group() != null && !c.group().equals(c.id())) {
+            field(b, "Group", c.group());
+        }
+        List<Mapping> mappings = report.mappings();
+        long sets = mappings.stream().map(Mapping::set).distinct().count();
+        b.append('\n').append(style(BOLD, "Mappings")).append("  ");
+        if (mappings.isEmpty()) {
+            b.append("none in the ").append(count(report.sets().size(), "set")).append(" searched\n");
+            indented(b, "  ", "It is in " + report.knownIn().stream().map(s -> s.key().toString())
+                    .collect(Collectors.joining(", ")) + ": try --all-versions, or fewer filters.");
+        } else {
+            b.append(count(mappings.size(), "mapping")).append(" to ").append(count(report.techniques().size(),
+                    "technique")).append(" from ").append(count(sets, "set")).append('\n');
+        }
+        Map<String, Technique> techniques = new LinkedHashMap<>();
+        report.techniques().forEach(t -> techniques.put(t.id(), t));
+        mappingsBySet(b, mappings, m -> {
+            Technique t = m.attackObjectId() == null ? null
+                    : techniques.get(m.attackObjectId().trim().toUpperCase(java.util.Locale.ROOT));
+            return t == null ? new Headline("(no technique)", null, null) : new Headline(t.id(), t.name(), t.name());
+        });
+        return b.toString();
+    }
+
+    @Override
+    public String search(SearchReport report) {
+        StringBuilder b = new StringBuilder();
+        b.append(style(BOLD, "Search \"" + Text.line(report.query()) + "\"")).append("  ")
+                .append(count(report.total(), "hit"));
+        if (report.total() > report.results().size()) {
+            b.append(", the best ").append(report.results().size()).append(" (--limit N for more)");
+        }
+        b.append("\n\n");
+        int kindWidth = 12;
+        String pad = " ".repeat(kindWidth);
+        for (SearchHit hit : report.results()) {
+            String title = switch (hit.kind()) {
+                case TECHNIQUE -> hit.technique().id() + "  " + Objects.requireNonNullElse(hit.technique().name(), "")
+                        + status(hit.technique());
+                case CAPABILITY -> hit.capability().id() + "  " + Objects.requireNonNullElse(
+                        hit.capability().description(), "") + "  (" + hit.capability().framework() + ")";
+                case MAPPING -> Objects.requireNonNullElse(hit.mapping().capabilityId(), "(no capability)") + " -> "
+                        + Objects.requireNonNullElse(hit.mapping().attackObjectId(), "(no technique)") + "  "
+                        + Objects.requireNonNullElse(hit.mapping().attackObjectName(), "");
+            };
+            b.append(style(CYAN, String.format("%-" + kindWidth + "s", hit.kind().label())))
+                    .append(style(BOLD, cut(Text.line(title), options.width() - kindWidth))).append('\n');
+            String where = hit.kind() == SearchHit.Kind.MAPPING
+                    ? Text.line(hit.mapping().set().key().toString()) + " · comments: "
+                            + snippet(hit.mapping().comments(), report.query())
+                    : "matched " + String.join(", ", hit.matchedIn()) + " · " + count(hit.mappingCount(), "mapping");
+            b.append(pad).append(style(DIM, cut(where, options.width() - kindWidth))).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** A piece of the text around the first word of the query, on one line. */
+    private static String snippet(String text, String query) {
+        String line = Text.line(text);
+        String first = query.strip().split("[^\\p{L}\\p{N}]+")[0].toLowerCase(java.util.Locale.ROOT);
+        int at = line.toLowerCase(java.util.Locale.ROOT).indexOf(first);
+        int start = Math.max(0, at - 12);
+        return (start > 0 ? "…" : "") + line.substring(start);
+    }
+
+    @Override
+    public String frameworks(FrameworkList report) {
+        Columns table = new Columns("FRAMEWORK", "VERSION", "ATT&CK", "DOMAIN", "MAPPINGS>", "DEFAULT", "SOURCE");
+        report.rows().forEach(row -> table.add(row.set().framework(), row.set().frameworkVersion(),
+                row.set().attackVersion(), row.set().domain(), String.valueOf(row.mappingCount()),
+                row.isDefault() ? "yes" : "", row.set().source().label()));
+        return table.render(options.width(), true) + listSummary(report.rows().size(), "set",
+                report.rows().stream().mapToLong(FrameworkList.Row::mappingCount).sum());
+    }
+
+    @Override
+    public String capabilities(CapabilityList report) {
+        Columns table = new Columns("FRAMEWORK", "MAPPINGS>", "CAPABILITY");
+        report.rows().forEach(row -> table.add(row.capability().framework(), String.valueOf(row.mappingCount()),
+                row.capability().id() + (row.capability().description() == null
+                        || row.capability().description().equals(row.capability().id())
+                        ? "" : " · " + row.capability().description())));
+        return table.render(options.width(), false) + listSummary(report.rows().size(), "capability",
+                report.rows().stream().mapToLong(CapabilityList.Row::mappingCount).sum());
+    }
+
+    @Override
+    public String techniques(TechniqueList report) {
+        Columns table = new Columns("ID", "MAPPINGS>", "NAME");
+        report.rows().forEach(row -> table.add(row.technique().id(), String.valueOf(row.mappingCount()),
+                Objects.requireNonNullElse(row.technique().name(), "") + status(row.technique())));
+        return table.render(options.width(), false) + listSummary(report.rows().size(), "technique",
+                report.rows().stream().mapToLong(TechniqueList.Row::mappingCount).sum());
+    }
+
+    @Override
+    public String tactics(TacticList report) {
+        // Tactic IDs differ between domains, so the ID column tells them apart (the domain is in the JSON).
+        Columns table = new Columns("ID", "NAME", "TECHNIQUES>", "MAPPINGS>", "SHORTNAME");
+        report.rows().forEach(row -> table.add(row.tactic().id(), row.tactic().name(),
+                String.valueOf(row.techniqueCount()), String.valueOf(row.mappingCount()), row.tactic().shortname()));
+        return table.render(options.width(), false) + listSummary(report.rows().size(), "tactic", -1);
+    }
+
+    /** One line cut to the width, with an ellipsis when cut. */
+    private static String cut(String line, int width) {
+        return line.length() <= width ? line : line.substring(0, width - 1) + "…";
+    }
+
+    private static String status(Technique t) {
+        return t.active() ? "" : t.revoked() ? "  (revoked)" : "  (deprecated)";
+    }
+
+    /** The closing line of a listing: how many rows and, when it means something, how many mappings. */
+    private String listSummary(int rows, String noun, long mappings) {
+        return style(DIM, count(rows, noun) + (mappings < 0 ? "" : ", " + count(mappings, "mapping"))) + "\n";
+    }
+
+    private static String count(long n, String noun) {
+        String plural = noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies"
+                : noun.endsWith("ch") ? noun + "es" : noun + "s";
+        return n + " " + (n == 1 ? noun : plural);
     }
 
     /** The type's display name from the file's metadata ("related-to" for {@code related_to}), else the key. */
