@@ -30,6 +30,10 @@ final class DataOptions {
             description = "Skip a malformed data file with a warning instead of stopping.")
     boolean keepGoing;
 
+    @Option(names = "--max-file-size", scope = ScopeType.INHERIT, paramLabel = "SIZE", converter = ByteSizeConverter.class,
+            description = "Refuse data files larger than this: bytes, or with K, M or G (default: 128M).")
+    long maxFileSize = DataRequest.DEFAULT_MAX_FILE_SIZE;
+
     /** Loads and indexes the requested data; load warnings go to {@code warnings}. */
     MappingIndex index(java.util.function.Consumer<String> warnings) {
         LoadedData data = DataLoader.load(request());
@@ -50,6 +54,6 @@ final class DataOptions {
                 }
             }
         }
-        return new DataRequest(chosen, !noBundled, keepGoing);
+        return new DataRequest(chosen, !noBundled, keepGoing, maxFileSize);
     }
 }

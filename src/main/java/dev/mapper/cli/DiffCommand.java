@@ -48,16 +48,17 @@ final class DiffCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() {
         MappingIndex index = Commands.index(spec);
-        DiffReport report = MappingDiff.diff(side(index, oldSide), side(index, newSide), index);
+        long maxFileSize = ((MapperCommand) spec.root().userObject()).data().maxFileSize;
+        DiffReport report = MappingDiff.diff(side(index, oldSide, maxFileSize), side(index, newSide, maxFileSize), index);
         output.write(spec, report);
         return exitCode && report.hasDifferences() ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
     }
 
     /** A path when it names a file or has no '@'; otherwise a set name. */
-    private static MappingFile side(MappingIndex index, String argument) {
+    private static MappingFile side(MappingIndex index, String argument, long maxFileSize) {
         if (argument.contains("@") && !Files.exists(Path.of(argument))) {
             return index.mappingFile(argument);
         }
-        return DataLoader.readMappingFile(Path.of(argument));
+        return DataLoader.readMappingFile(Path.of(argument), maxFileSize);
     }
 }

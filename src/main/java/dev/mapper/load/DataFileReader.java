@@ -1,5 +1,6 @@
 package dev.mapper.load;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -7,8 +8,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.mapper.model.AttackRelease;
 import dev.mapper.model.DataSource;
 import dev.mapper.model.MappingFile;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads one data file of either official format, recognised by its content: a STIX bundle has
@@ -28,85 +33,130 @@ public final class DataFileReader {
         InputStream open() throws IOException;
     }
 
+    /** Jackson names the setting behind a limit ("…, from `StreamReadConstraints.getMaxNestingDepth()`"). */
+    private static final Pattern LIMIT_SOURCE = Pattern.compile(", from `[^`]*`");
+
+    /** Jackson's report of a key repeated inside an object read as a tree (metadata, STIX objects, unknown fields). */
+    private static final Pattern DUPLICATE_IN_TREE = Pattern.compile("Duplicate field '(.*)' for `ObjectNode`");
+
     private DataFileReader() {
     }
 
-    /** Reads a file whose format is recognised from its first fields; {@code name} is used in messages. */
-    public static Content read(String name, String fileName, DataSource source, Opener opener) {
-        Kind kind = detect(name, opener);
-        try (InputStream in = opener.open(); JsonParser parser = Json.FACTORY.createParser(in)) {
-            return switch (kind) {
-                case STIX_BUNDLE -> new Content(new StixBundleReader(name, parser).read(source.label(), fileName), null);
-                case MAPPING_FILE -> new Content(null, new MappingFileReader(name, parser).read(source));
-                case UNKNOWN -> throw new NotDataException(name,
-                        "not an ATT&CK STIX bundle or a Mappings Explorer mapping file "
-                                + "(expected \"objects\" or \"mapping_objects\" at the top level)");
-            };
-        } catch (JsonProcessingException e) {
-            throw translate(name, e);
+    /**
+     * Reads a file whose format is recognised from its first fields; {@code name} is used in messages. Reading
+     * stops with an error past {@code maxBytes}.
+     */
+    public static Content read(String name, String fileName, DataSource source, Opener opener, long maxBytes) {
+        Kind kind = detect(name, opener, maxBytes);
+        try (InputStream in = opener.open(); JsonParser parser = Json.parser(in, maxBytes)) {
+            try {
+                return switch (kind) {
+                    case STIX_BUNDLE -> new Content(new StixBundleReader(name, parser).read(source.label(), fileName),
+                            null);
+                    case MAPPING_FILE -> new Content(null, new MappingFileReader(name, parser).read(source));
+                    case UNKNOWN -> throw new NotDataException(name,
+                            "not an ATT&CK STIX bundle or a Mappings Explorer mapping file "
+                                    + "(expected \"objects\" or \"mapping_objects\" at the top level)");
+                };
+            } catch (JsonProcessingException e) {
+                throw translate(name, e, parser);
+            }
         } catch (IOException e) {
             throw new DataFileException(name, "cannot read: " + e.getMessage(), e);
         }
     }
 
-    private static Kind detect(String name, Opener opener) {
-        try (InputStream in = opener.open(); JsonParser parser = Json.FACTORY.createParser(in)) {
-            JsonToken token = parser.nextToken();
-            if (token != JsonToken.START_OBJECT) {
-                if (token == null) {
-                    throw new NotDataException(name, "empty file (expected a JSON object)");
+    private static Kind detect(String name, Opener opener, long maxBytes) {
+        try (InputStream in = utf8(name, opener.open()); JsonParser parser = Json.parser(in, maxBytes)) {
+            try {
+                return detect(name, parser);
+            } catch (StreamConstraintsException e) {
+                throw translate(name, e, parser);
+            } catch (JsonProcessingException e) {
+                // A JSON object with bytes that are not UTF-8 is data in the wrong encoding: an error.
+                if (!parser.getParsingContext().inRoot() && Encoding.isInvalidUtf8(e.getOriginalMessage())) {
+                    throw translate(name, e, parser);
                 }
-                throw new NotDataException(name, "expected a JSON object at the top level, found "
-                        + MappingFileReader.describe(token));
+                // Not JSON at all (a binary file, say): skipped under a directory, an error when named directly.
+                DataFileException error = translate(name, e, parser);
+                throw new NotDataException(name, error.problem(), error.line(), error.column());
             }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                JsonToken value = parser.nextToken();
-                switch (field) {
-                    case "objects":
+        } catch (IOException e) {
+            throw new DataFileException(name, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static Kind detect(String name, JsonParser parser) throws IOException {
+        JsonToken token = parser.nextToken();
+        if (token != JsonToken.START_OBJECT) {
+            if (token == null) {
+                throw new NotDataException(name, "empty file (expected a JSON object)");
+            }
+            throw new NotDataException(name, "expected a JSON object at the top level, found "
+                    + MappingFileReader.describe(token));
+        }
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (field) {
+                case "objects":
+                    return Kind.STIX_BUNDLE;
+                case "type":
+                    if (value == JsonToken.VALUE_STRING && "bundle".equals(parser.getText())) {
                         return Kind.STIX_BUNDLE;
-                    case "type":
-                        if (value == JsonToken.VALUE_STRING && "bundle".equals(parser.getText())) {
-                            return Kind.STIX_BUNDLE;
-                        }
-                        break;
-                    case "metadata":
-                    case "mapping_objects":
-                        return Kind.MAPPING_FILE;
-                    default:
-                        parser.skipChildren();
-                }
+                    }
+                    break;
+                case "metadata":
+                case "mapping_objects":
+                    return Kind.MAPPING_FILE;
+                default:
+                    parser.skipChildren();
             }
-            return Kind.UNKNOWN;
-        } catch (StreamConstraintsException e) {
-            throw translate(name, e);
-        } catch (JsonProcessingException e) {
-            // Not JSON at all: under a directory this is skipped, named directly it is an error.
-            throw new NotDataException(name, problem(e), line(e), column(e));
-        } catch (IOException e) {
-            throw new DataFileException(name, "cannot read: " + e.getMessage(), e);
         }
+        return Kind.UNKNOWN;
     }
 
-    private static DataFileException translate(String name, JsonProcessingException e) {
-        return new DataFileException(name, line(e), column(e), problem(e), e);
+    /** The stream, positioned at its start, once its first bytes show UTF-8 (the only encoding mapper reads). */
+    private static InputStream utf8(String name, InputStream in) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(in);
+        buffered.mark(Encoding.HEAD_LENGTH);
+        String encoding = Encoding.notUtf8(buffered.readNBytes(Encoding.HEAD_LENGTH));
+        if (encoding != null) {
+            buffered.close();
+            throw new DataFileException(name, Encoding.problem(encoding), null);
+        }
+        buffered.reset();
+        return buffered;
     }
 
+    /** Jackson's error at its position, or where the parser stood when Jackson gives none (limits do not). */
+    private static DataFileException translate(String name, JsonProcessingException e, JsonParser parser) {
+        JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+        return new DataFileException(name, at.getLineNr(), at.getColumnNr(), problem(e), e);
+    }
+
+    /** Jackson's message as one line for users: encoding named, limits pointed at their documentation. */
     private static String problem(JsonProcessingException e) {
         String message = e.getOriginalMessage();
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        message = newline < 0 ? message : message.substring(0, newline);
+        if (Encoding.isInvalidUtf8(message)) {
+            return Encoding.invalidUtf8Problem(message);
+        }
+        if (e instanceof StreamConstraintsException) {
+            return LIMIT_SOURCE.matcher(message).replaceAll("") + " (a limit of mapper's, see docs/limits.md)";
+        }
+        Matcher duplicate = DUPLICATE_IN_TREE.matcher(message);
+        if (e instanceof MismatchedInputException && duplicate.lookingAt()) {
+            return "duplicate field \"" + duplicate.group(1) + "\" in the same object";
+        }
+        return message;
     }
 
-    private static int line(JsonProcessingException e) {
-        return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-    }
-
-    private static int column(JsonProcessingException e) {
-        return e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-    }
-
-    /** A file that is not one of the two formats (or not JSON): skipped under a directory, an error when named. */
+    /**
+     * A file that is not data mapper can read (not JSON, not one of the two formats, not readable): skipped with
+     * a warning under a directory, an error when named.
+     */
     public static final class NotDataException extends DataFileException {
         NotDataException(String file, String problem) {
             super(file, problem, null);

@@ -9,17 +9,21 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Loads the bundled data and the user's files. A user file replaces a bundled one that holds the same set
@@ -41,10 +45,10 @@ public final class DataLoader {
         for (Path path : request.paths()) {
             if (Files.isDirectory(path)) {
                 for (Path file : jsonFilesUnder(path, warnings)) {
-                    readInto(file, true, request.keepGoing(), releases, mappingFiles, warnings);
+                    readInto(file, true, request, releases, mappingFiles, warnings);
                 }
             } else {
-                readInto(path, false, request.keepGoing(), releases, mappingFiles, warnings);
+                readInto(path, false, request, releases, mappingFiles, warnings);
             }
         }
         if (request.includeBundled()) {
@@ -54,9 +58,9 @@ public final class DataLoader {
     }
 
     /** Reads one mapping file named by the user (what {@code diff} compares); anything else is a {@link DataFileException}. */
-    public static MappingFile readMappingFile(Path file) {
+    public static MappingFile readMappingFile(Path file, long maxFileSize) {
         requireFile(file);
-        DataFileReader.Content content = read(file);
+        DataFileReader.Content content = read(file, maxFileSize);
         if (content.mappings() == null) {
             throw new DataFileException(file.toString(), "an ATT&CK STIX bundle, not a Mappings Explorer mapping file", null);
         }
@@ -71,27 +75,60 @@ public final class DataLoader {
         }
     }
 
-    private static DataFileReader.Content read(Path file) {
-        return DataFileReader.read(file.toString(), file.getFileName().toString(), DataSource.file(file.toString()),
-                () -> Files.newInputStream(file));
+    private static DataFileReader.Content read(Path file, long maxFileSize) {
+        String name = file.toString();
+        checkReadable(file, name, maxFileSize);
+        return DataFileReader.read(name, file.getFileName().toString(), DataSource.file(name),
+                () -> Files.newInputStream(file), maxFileSize);
     }
 
-    private static void readInto(Path file, boolean underDirectory, boolean keepGoing, List<AttackRelease> releases,
+    private static void readInto(Path file, boolean underDirectory, DataRequest request, List<AttackRelease> releases,
                                  List<MappingFile> mappingFiles, List<String> warnings) {
         requireFile(file);
         try {
-            add(read(file), releases, mappingFiles);
+            add(read(file, request.maxFileSize()), releases, mappingFiles);
         } catch (DataFileReader.NotDataException e) {
             if (!underDirectory) {
                 throw e;
             }
             warnings.add(e.getMessage() + " (skipped)");
         } catch (DataFileException e) {
-            if (!keepGoing) {
+            if (!request.keepGoing()) {
                 throw e;
             }
             warnings.add(e.getMessage() + " (skipped: --keep-going)");
         }
+    }
+
+    /** Refuses, before any byte is parsed, a file mapper may not open or that is over the size limit. */
+    private static void checkReadable(Path file, String name, long maxFileSize) {
+        if (!Files.isReadable(file)) {
+            throw new DataFileReader.NotDataException(name, "cannot read: permission denied");
+        }
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new DataFileException(name, "cannot read: " + e.getMessage(), e);
+        }
+        if (size > maxFileSize) {
+            throw new DataFileException(name, "the file is " + size(size) + ", over the maximum file size of "
+                    + size(maxFileSize) + " (raise it with --max-file-size, e.g. --max-file-size 1G)", null);
+        }
+    }
+
+    private static String size(long bytes) {
+        String[] units = {"KiB", "MiB", "GiB"};
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 
     private static void add(DataFileReader.Content content, List<AttackRelease> releases, List<MappingFile> mappingFiles) {
@@ -102,18 +139,52 @@ public final class DataLoader {
         }
     }
 
-    /** Every {@code *.json} below the directory, sorted so that runs are reproducible. */
+    /**
+     * Every {@code *.json} below the directory, sorted so that runs are reproducible. Symbolic links are followed;
+     * what cannot be followed or read below the top (a link loop, a broken link, a closed directory) is skipped
+     * with a warning, so one bad entry does not hide the rest of the tree.
+     */
     private static List<Path> jsonFilesUnder(Path directory, List<String> warnings) {
-        try (Stream<Path> walk = Files.walk(directory, FileVisitOption.FOLLOW_LINKS)) {
-            return walk.filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json"))
-                    .filter(Files::isRegularFile)
-                    .sorted()
-                    .collect(Collectors.toList());
-        } catch (UncheckedIOException e) {
-            throw new DataFileException(directory.toString(), "cannot search directory: " + e.getCause().getMessage(), e);
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(directory, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+                                if (attributes.isRegularFile()) {
+                                    files.add(file);
+                                } else if (attributes.isSymbolicLink()) {
+                                    warnings.add(file + ": broken symbolic link (skipped)");
+                                }
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                            if (file.equals(directory)) {
+                                throw e;
+                            }
+                            warnings.add(file + ": " + walkProblem(e) + " (skipped)");
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
         } catch (IOException e) {
-            throw new DataFileException(directory.toString(), "cannot search directory: " + e.getMessage(), e);
+            throw new DataFileException(directory.toString(), "cannot search directory: " + walkProblem(e), e);
         }
+        files.sort(null);
+        return files;
+    }
+
+    private static String walkProblem(IOException e) {
+        if (e instanceof FileSystemLoopException) {
+            return "symbolic link loop";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "cannot read: permission denied";
+        }
+        return "cannot read: " + e.getMessage();
     }
 
     private static void addBundled(List<AttackRelease> releases, List<MappingFile> mappingFiles) {
@@ -125,7 +196,7 @@ public final class DataLoader {
         for (String resource : bundledResources()) {
             String path = "data/" + resource;
             DataFileReader.Content content = DataFileReader.read(path, resource.substring(resource.lastIndexOf('/') + 1),
-                    DataSource.bundled(path), () -> openResource(path));
+                    DataSource.bundled(path), () -> openResource(path), DataRequest.DEFAULT_MAX_FILE_SIZE);
             if (content.release() != null) {
                 AttackRelease release = content.release();
                 if (!userReleases.contains(release.domain() + "@" + release.version())) {

@@ -6,13 +6,16 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
 
-/** The one configured Jackson setup for reading input files. */
+/** The one configured Jackson setup for reading input files; the limits are listed in docs/limits.md. */
 final class Json {
 
     /**
      * Limits chosen for the published data: the largest official files are a few tens of MB, nested a handful of
-     * levels, with descriptions of some KB. These bounds leave wide headroom while stopping pathological input.
+     * levels, with descriptions of some KB. These bounds leave wide headroom while stopping pathological input
+     * before it costs memory or stack. The document length is set per load from the maximum file size.
      */
     static final StreamReadConstraints READ_CONSTRAINTS = StreamReadConstraints.builder()
             .maxNestingDepth(64)
@@ -21,7 +24,7 @@ final class Json {
             .maxNameLength(4096)
             .build();
 
-    static final JsonFactory FACTORY = JsonFactory.builder()
+    private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(READ_CONSTRAINTS)
             .build();
 
@@ -35,6 +38,23 @@ final class Json {
             .build();
 
     private Json() {
+    }
+
+    /**
+     * A parser that stops after {@code maxBytes}: the file size is checked before reading, and this backstop
+     * also holds for input whose size is not known up front or that grows while it is read.
+     */
+    static JsonParser parser(InputStream in, long maxBytes) throws IOException {
+        StreamReadConstraints constraints = READ_CONSTRAINTS.rebuild().maxDocumentLength(maxBytes).build();
+        return FACTORY.rebuild().streamReadConstraints(constraints).build().createParser(in);
+    }
+
+    /**
+     * Reads the value at the parser as plain Java values (maps, lists, strings, numbers), through a tree so that
+     * a duplicate key anywhere inside it is an error rather than last-one-wins.
+     */
+    static Object readValue(JsonParser parser) throws IOException {
+        return MAPPER.treeToValue(MAPPER.readTree(parser), Object.class);
     }
 
     static int line(JsonParser parser) {
