@@ -11,9 +11,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Streams a Mappings Explorer unified-schema file ({@code metadata} + {@code mapping_objects}) into the model.
@@ -22,7 +24,11 @@ import java.util.Map;
 final class MappingFileReader {
 
     /** Stands for an object or array value when checking duplicate keys: any repeat of one is an error. */
-    private static final Object STRUCTURED = new Object();
+    private static final ScalarValue STRUCTURED = new ScalarValue(JsonToken.START_OBJECT, null);
+
+    /** A scalar as written (its kind and text), so that "1" and 1 count as different values. */
+    private record ScalarValue(JsonToken token, String text) {
+    }
 
     private final String file;
     private final JsonParser parser;
@@ -39,8 +45,12 @@ final class MappingFileReader {
         int metadataLine = 0;
         int metadataColumn = 0;
         List<MappingFields> objects = null;
+        Set<String> topLevel = new HashSet<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
+            if (!topLevel.add(field)) {
+                throw error("duplicate top-level field \"" + field + "\"");
+            }
             JsonToken value = parser.nextToken();
             switch (field) {
                 case "metadata" -> {
@@ -86,16 +96,15 @@ final class MappingFileReader {
 
     private MappingFields readMappingObject() throws IOException {
         MappingFields m = new MappingFields(Json.line(parser), Json.column(parser));
-        Map<String, Object> seen = new HashMap<>();
+        Map<String, ScalarValue> seen = new HashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             int line = Json.line(parser);
             int column = Json.column(parser);
-            parser.nextToken();
-            Object value = scalarText(parser.currentToken());
+            ScalarValue value = scalarValue(parser.nextToken());
             if (seen.containsKey(field)) {
                 // Official files repeat a key with the same value; that loses nothing. A different value would.
-                if (value == STRUCTURED || !java.util.Objects.equals(seen.get(field), value)) {
+                if (value == STRUCTURED || !value.equals(seen.get(field))) {
                     throw new DataFileException(file, line, column, "duplicate field \"" + field
                             + "\" with a different value in the same mapping object");
                 }
@@ -118,18 +127,15 @@ final class MappingFileReader {
                 case "author" -> m.author = string(field);
                 case "author_contact" -> m.authorContact = string(field);
                 case "author_organization" -> m.authorOrganization = string(field);
-                default -> m.extra().put(field, Json.MAPPER.readValue(parser, Object.class));
+                default -> m.extra().put(field, Json.readValue(parser));
             }
         }
         return m;
     }
 
-    /** The text of a scalar value (null for JSON null), or {@link #STRUCTURED} for an object or array. */
-    private Object scalarText(JsonToken token) throws IOException {
-        if (token == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        return token.isScalarValue() ? parser.getText() : STRUCTURED;
+    /** A scalar value as written, or {@link #STRUCTURED} for an object or array. */
+    private ScalarValue scalarValue(JsonToken token) throws IOException {
+        return token.isScalarValue() ? new ScalarValue(token, parser.getText()) : STRUCTURED;
     }
 
     private MappingSet toSet(Map<String, Object> metadata, int line, int column, DataSource source) {
@@ -207,7 +213,7 @@ final class MappingFileReader {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> readObject() throws IOException {
-        return Json.MAPPER.readValue(parser, LinkedHashMap.class);
+        return (Map<String, Object>) Json.readValue(parser);
     }
 
     private String string(String field) throws IOException {

@@ -10,6 +10,7 @@ import dev.mapper.model.Technique;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +52,12 @@ final class StixBundleReader {
             throw error("expected a STIX bundle object, found " + MappingFileReader.describe(token));
         }
         boolean sawObjects = false;
+        Set<String> topLevel = new HashSet<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
+            if (!topLevel.add(field)) {
+                throw error("duplicate top-level field \"" + field + "\"");
+            }
             token = parser.nextToken();
             if (field.equals("objects")) {
                 if (token != JsonToken.START_ARRAY) {
