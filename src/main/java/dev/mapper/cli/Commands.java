@@ -1,6 +1,7 @@
 package dev.mapper.cli;
 
 import dev.mapper.index.MappingIndex;
+import dev.mapper.render.Text;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -26,7 +27,7 @@ final class Commands {
     static MappingIndex index(CommandLine.Model.CommandSpec spec) {
         PrintWriter err = spec.commandLine().getErr();
         DataOptions data = ((MapperCommand) spec.root().userObject()).data();
-        MappingIndex index = data.index(warning -> err.println("mapper: warning: " + warning));
+        MappingIndex index = data.index(warning -> err.println("mapper: warning: " + Text.line(warning)));
         err.flush();
         return index;
     }

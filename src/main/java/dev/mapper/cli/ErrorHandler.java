@@ -3,6 +3,7 @@ package dev.mapper.cli;
 import dev.mapper.index.AmbiguousNameException;
 import dev.mapper.index.UnknownIdException;
 import dev.mapper.load.DataFileException;
+import dev.mapper.render.Text;
 import picocli.CommandLine;
 
 /**
@@ -50,8 +51,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         return e.getMessage();
     }
 
+    /** Messages quote file names and data (a field name, a token): neutralised like any text from data. */
     private static void report(CommandLine cli, String message, Exception e) {
-        cli.getErr().println("mapper: " + message);
+        cli.getErr().println("mapper: " + Text.line(message));
         if (isVerbose(cli)) {
             e.printStackTrace(cli.getErr());
         }

@@ -3,15 +3,19 @@ package dev.mapper.render;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Text helpers for human formats: neutralise what data must not send to a terminal, and wrap to a width. */
-final class Text {
+/**
+ * Text helpers for human formats (and for messages on stderr, which quote data): neutralise what data must not
+ * send to a terminal, and wrap to a width.
+ */
+public final class Text {
 
     private Text() {
     }
 
     /**
      * Replaces control characters (C0 except newline and tab, DEL, C1) with U+FFFD so that escape sequences carried
-     * by data never reach the terminal; tabs become spaces.
+     * by data never reach the terminal, and bidirectional overrides and isolates too, so that data cannot make
+     * what is shown read differently from what is there; tabs become spaces.
      */
     static String safe(String s) {
         if (s == null) {
@@ -20,7 +24,7 @@ final class Text {
         StringBuilder out = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean control = (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f);
+            boolean control = (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f) || bidiControl(c);
             if (control || c == '\t') {
                 if (out == null) {
                     out = new StringBuilder(s.length()).append(s, 0, i);
@@ -33,8 +37,13 @@ final class Text {
         return out == null ? s : out.toString();
     }
 
+    /** U+202A..U+202E (embeddings, overrides) and U+2066..U+2069 (isolates). */
+    private static boolean bidiControl(char c) {
+        return (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
+    }
+
     /** Safe text on one line: newlines folded to spaces. */
-    static String line(String s) {
+    public static String line(String s) {
         return safe(s).replace('\n', ' ').strip();
     }
 
