@@ -25,10 +25,21 @@ public final class Corpus {
 
     /** The corpus directory; skips the calling test, with the reason, when it is absent (a user's fresh clone). */
     public static Path root() {
-        Path root = Path.of(System.getProperty("mapper.corpus", "../shared/corpus"));
-        assumeTrue(Files.isDirectory(root.resolve("mappings")),
-                "corpus not found at " + root.toAbsolutePath() + " (set -Dmapper.corpus); corpus tests skipped");
-        return root;
+        assumeTrue(present(), absence());
+        return location();
+    }
+
+    /** Whether the corpus is there, for test engines that skip by other means than JUnit's assumptions. */
+    public static boolean present() {
+        return Files.isDirectory(location().resolve("mappings"));
+    }
+
+    public static String absence() {
+        return "corpus not found at " + location().toAbsolutePath() + " (set -Dmapper.corpus); corpus tests skipped";
+    }
+
+    private static Path location() {
+        return Path.of(System.getProperty("mapper.corpus", "../shared/corpus"));
     }
 
     public static Path mappings() {
