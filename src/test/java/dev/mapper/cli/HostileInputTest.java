@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mapper.render.Format;
 import dev.mapper.testing.Cli;
+import dev.mapper.testing.Parsed;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +19,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -221,17 +224,35 @@ class HostileInputTest {
         assertFails(show(closed), ExitCodes.BAD_DATA, closed + ": cannot read: permission denied");
     }
 
-    @Test
-    void terminalEscapesFromDataNeverReachTheTerminalAndJsonStaysValid() throws IOException {
-        String hostile = "\u001b[2J\u001b]0;owned\u0007 red:\u001b[31mX\u001b[0m \u202eevil\u2066 \u0000\u009b \"q\" \\ \u2028";
-        Path path = write("hostile.json", file(mapping("C-1", ", \"comments\": " + JSON.writeValueAsString(hostile))));
+    /** Escape sequences, a bell, bidi overrides and isolates, NUL, a C1 CSI, quotes, a backslash, U+2028. */
+    private static final String HOSTILE =
+            "\u001b[2J\u001b]0;owned\u0007 red:\u001b[31mX\u001b[0m \u202eevil\u2066 \u0000\u009b \"q\" \\ \u2028 end";
 
-        Cli.Run table = Cli.run("--no-bundled", "--data", path.toString(), "show", "T1528");
-        assertThat(table.exitCode()).as(table.err()).isZero();
-        assertThat(table.out()).contains("red:").doesNotContain("\u001b", "\u0007", "\u202e", "\u2066", "\u0000",
-                "\u009b");
-        JsonNode mappings = mappings(show(path));
-        assertThat(mappings.get(0).path("comments").asText()).isEqualTo(hostile);
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void hostileTextIsNeutralisedForHumansAndReadsBackExactlyFromMachineFormats(Format format) throws IOException {
+        Path path = write("hostile.json", file(mapping("C-1", ", \"comments\": " + JSON.writeValueAsString(HOSTILE))));
+
+        Cli.Run run = Cli.run("--no-bundled", "--data", path.toString(), "show", "T1528", "--format",
+                format.name().toLowerCase(java.util.Locale.ROOT));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String out = run.out();
+        switch (format) {
+            case TABLE, MARKDOWN -> {
+                assertThat(out).contains("red:").contains("end");
+                assertThat(out.chars().filter(c -> (c < 0x20 && c != '\n') || (c >= 0x7f && c <= 0x9f)
+                        || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))).isEmpty();
+            }
+            case JSON -> assertThat(Parsed.json(out).path("mappings").get(0).path("comments").asText())
+                    .isEqualTo(HOSTILE);
+            case JSONL -> assertThat(Parsed.jsonLines(out).get(0).path("comments").asText()).isEqualTo(HOSTILE);
+            case YAML -> assertThat(Parsed.yaml(out).path("mappings").get(0).path("comments").asText())
+                    .isEqualTo(HOSTILE);
+            case CSV -> assertThat(Parsed.delimited(out, ',').get(0).get("comments")).isEqualTo(HOSTILE);
+            case TSV -> assertThat(Parsed.delimited(out, '\t').get(0).get("comments")).isEqualTo(HOSTILE);
+            default -> throw new AssertionError("say how " + format + " output stays safe with hostile data");
+        }
     }
 
     @Test
