@@ -1,6 +1,8 @@
 package dev.mapper.cli;
 
 import dev.mapper.index.MappingIndex;
+import dev.mapper.load.DataLoader;
+import dev.mapper.model.LoadedData;
 import dev.mapper.render.Text;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,13 +25,23 @@ final class Commands {
     private Commands() {
     }
 
-    /** Loads the data the options ask for; what loading skipped is said on stderr, never dropped silently. */
+    /** Loads and indexes the data the options ask for. */
     static MappingIndex index(CommandLine.Model.CommandSpec spec) {
+        return new MappingIndex(load(spec));
+    }
+
+    /** Loads the data the options ask for; what loading skipped is said on stderr, never dropped silently. */
+    static LoadedData load(CommandLine.Model.CommandSpec spec) {
         PrintWriter err = spec.commandLine().getErr();
-        DataOptions data = ((MapperCommand) spec.root().userObject()).data();
-        MappingIndex index = data.index(warning -> err.println("mapper: warning: " + Text.line(warning)));
+        LoadedData loaded = DataLoader.load(dataOptions(spec).request());
+        loaded.warnings().forEach(warning -> err.println("mapper: warning: " + Text.line(warning)));
         err.flush();
-        return index;
+        return loaded;
+    }
+
+    /** The global data options, wherever on the command line they were given. */
+    static DataOptions dataOptions(CommandLine.Model.CommandSpec spec) {
+        return ((MapperCommand) spec.root().userObject()).data();
     }
 
     /** Writes to the target; a failed write (closed pipe, full disk, bad path) becomes an {@link OutputException}. */

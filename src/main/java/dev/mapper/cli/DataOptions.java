@@ -1,9 +1,6 @@
 package dev.mapper.cli;
 
-import dev.mapper.index.MappingIndex;
-import dev.mapper.load.DataLoader;
 import dev.mapper.load.DataRequest;
-import dev.mapper.model.LoadedData;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,13 +30,6 @@ final class DataOptions {
     @Option(names = "--max-file-size", scope = ScopeType.INHERIT, paramLabel = "SIZE", converter = ByteSizeConverter.class,
             description = "Refuse data files larger than this: bytes, or with K, M or G (default: 128M).")
     long maxFileSize = DataRequest.DEFAULT_MAX_FILE_SIZE;
-
-    /** Loads and indexes the requested data; load warnings go to {@code warnings}. */
-    MappingIndex index(java.util.function.Consumer<String> warnings) {
-        LoadedData data = DataLoader.load(request());
-        data.warnings().forEach(warnings);
-        return new MappingIndex(data);
-    }
 
     DataRequest request() {
         List<Path> chosen = paths;

@@ -3,6 +3,7 @@ package dev.mapper.cli;
 import dev.mapper.index.AmbiguousNameException;
 import dev.mapper.index.UnknownIdException;
 import dev.mapper.load.DataFileException;
+import dev.mapper.render.FindingsOnlyException;
 import dev.mapper.render.Text;
 import picocli.CommandLine;
 
@@ -26,8 +27,11 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     }
 
     static int exitCode(Throwable e) {
-        if (e instanceof CommandLine.ParameterException) {
+        if (e instanceof CommandLine.ParameterException || e instanceof FindingsOnlyException) {
             return ExitCodes.USAGE;
+        }
+        if (e instanceof CheckFailedException) {
+            return ExitCodes.CHECK_FAILED;
         }
         if (e instanceof UnknownIdException) {
             return ExitCodes.NOT_FOUND;

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
             "Data: the Center for Threat-Informed Defense's Mappings Explorer and MITRE ATT&CK (bundled: T1528)."
         },
         subcommands = {ShowCommand.class, CapabilityCommand.class, SearchCommand.class, ListCommand.class,
-            ExportCommand.class, DiffCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
+            ExportCommand.class, DiffCommand.class, ValidateCommand.class, CoverageCommand.class, CompletionCommand.class,
+            CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  mapper show T1528",
@@ -25,6 +26,8 @@ import picocli.CommandLine.Option;
             "  mapper list frameworks",
             "  mapper --data ~/mappings --data enterprise-attack.json show T1078",
             "  mapper --data ~/mappings diff nist_800_53@rev5@14.1 nist_800_53@rev5@16.1",
+            "  mapper validate my-mappings.json --data enterprise-attack.json",
+            "  mapper --data ~/mappings --data enterprise-attack.json coverage --framework aws --fail-under 20",
             "  source <(mapper completion bash)"
         },
         exitCodeListHeading = "%nExit codes:%n",

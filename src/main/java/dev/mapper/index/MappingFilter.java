@@ -56,6 +56,14 @@ public record MappingFilter(
                 return false;
             }
         }
+        return testTechnique(technique, techniqueTactics);
+    }
+
+    /**
+     * True when the technique passes the tactic and platform filters; {@code techniqueTactics} are the names its
+     * tactics go by (shortname, ID, name). Without ATT&CK data (null) it passes only when neither is set.
+     */
+    boolean testTechnique(Technique technique, List<String> techniqueTactics) {
         if (!tactics.isEmpty() && (technique == null
                 || techniqueTactics.stream().noneMatch(t -> tactics.contains(lower(t))))) {
             return false;

@@ -1,9 +1,12 @@
 package dev.mapper.index;
 
+import dev.mapper.model.AttackCatalog;
 import dev.mapper.model.AttackRelease;
 import dev.mapper.model.Capability;
 import dev.mapper.model.CapabilityList;
 import dev.mapper.model.CapabilityReport;
+import dev.mapper.model.CoverageReport;
+import dev.mapper.model.DataSource;
 import dev.mapper.model.FrameworkList;
 import dev.mapper.model.LoadedData;
 import dev.mapper.model.Mapping;
@@ -23,6 +26,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +36,7 @@ import java.util.TreeSet;
  * The immutable in-memory index over everything loaded, built once, and the questions it answers.
  * ATT&CK metadata for an ID comes from the newest loaded release that has it.
  */
-public final class MappingIndex {
+public final class MappingIndex implements AttackCatalog {
 
     private final List<AttackRelease> releases;
     private final List<MappingSet> sets;
@@ -158,8 +162,14 @@ public final class MappingIndex {
     }
 
     /** ATT&CK data for the ID from the newest release that has it. */
+    @Override
     public Optional<Technique> technique(String id) {
         return Optional.ofNullable(techniques.get(normaliseId(id)));
+    }
+
+    @Override
+    public boolean covers(String domain) {
+        return releases.stream().anyMatch(r -> r.domain().equalsIgnoreCase(domain) && !DataSource.BUNDLED.equals(r.source()));
     }
 
     /** True if ATT&CK data or any mapping knows the ID. */
@@ -307,15 +317,20 @@ public final class MappingIndex {
             return true;
         }
         Technique technique = techniques.get(normaliseId(m.attackObjectId()));
-        List<String> tacticNames = new ArrayList<>();
-        if (technique != null && !filter.tactics().isEmpty()) {
+        return filter.test(m, technique, filter.tactics().isEmpty() ? List.of() : tacticNames(technique));
+    }
+
+    /** Every name the technique's tactics go by (shortname, ID, name), as tactic filters match them. */
+    private List<String> tacticNames(Technique technique) {
+        List<String> names = new ArrayList<>();
+        if (technique != null) {
             for (Tactic tactic : tacticsOf(technique)) {
-                tacticNames.add(tactic.shortname());
-                tacticNames.add(tactic.id());
-                tacticNames.add(tactic.name());
+                names.add(tactic.shortname());
+                names.add(tactic.id());
+                names.add(tactic.name());
             }
         }
-        return filter.test(m, technique, tacticNames);
+        return names;
     }
 
     /**
@@ -369,6 +384,85 @@ public final class MappingIndex {
     /** The capabilities of the loaded sets, and which one a user means. */
     Capabilities capabilities() {
         return capabilities;
+    }
+
+    /**
+     * Of the techniques in scope, which have at least one mapping (a non-mappable entry does not count) in the
+     * chosen sets that passes the filter. The scope is {@code scopeIds} when given, else every active technique of
+     * the newest release of each domain the filter allows; the filter's tactics and platforms narrow it.
+     * {@code required} techniques are checked whether in scope or not.
+     *
+     * @throws UnknownIdException when an ID of the scope or of {@code required} is not known
+     */
+    public CoverageReport coverage(SetSelection selection, MappingFilter filter, List<String> scopeIds,
+                                   List<String> required) {
+        List<MappingSet> sets = selectSets(selection).stream().filter(filter::testSet).toList();
+        Set<MappingSet> chosen = new HashSet<>(sets);
+        List<AttackRelease> inScope = new ArrayList<>();
+        Set<String> domainsSeen = new HashSet<>();
+        for (AttackRelease release : releases) {
+            String domain = release.domain().toLowerCase(Locale.ROOT);
+            if ((filter.domains().isEmpty() || filter.domains().contains(domain)) && domainsSeen.add(domain)) {
+                inScope.add(release);
+            }
+        }
+        List<Technique> candidates = new ArrayList<>();
+        if (scopeIds.isEmpty()) {
+            inScope.forEach(r -> r.techniques().stream().filter(Technique::active).forEach(candidates::add));
+        } else {
+            scopeIds.forEach(id -> candidates.add(known(id)));
+        }
+        List<Technique> scope = new ArrayList<>();
+        for (Technique t : candidates) {
+            if (filter.testTechnique(t.stixId() == null ? null : t, tacticNames(t))) {
+                scope.add(t);
+            }
+        }
+        scope.sort(Comparator.comparing(Technique::id));
+
+        Map<Tactic, int[]> byTactic = new LinkedHashMap<>();
+        List<Tactic> allTactics = new ArrayList<>();
+        inScope.forEach(r -> allTactics.addAll(r.tactics()));
+        allTactics.forEach(tactic -> byTactic.put(tactic, new int[2]));
+        List<Technique> uncovered = new ArrayList<>();
+        for (Technique t : scope) {
+            boolean covered = covered(t.id(), chosen, filter);
+            if (!covered) {
+                uncovered.add(t);
+            }
+            for (Tactic tactic : tacticsOf(t)) {
+                int[] counts = byTactic.computeIfAbsent(tactic, k -> new int[2]);
+                counts[0] += covered ? 1 : 0;
+                counts[1]++;
+            }
+        }
+        List<CoverageReport.TacticCoverage> rows = new ArrayList<>();
+        byTactic.forEach((tactic, counts) -> {
+            if (counts[1] > 0) {
+                rows.add(new CoverageReport.TacticCoverage(tactic, counts[0], counts[1]));
+            }
+        });
+        List<Technique> missing = new ArrayList<>();
+        for (String id : required) {
+            Technique t = known(id);
+            if (!covered(t.id(), chosen, filter)) {
+                missing.add(t);
+            }
+        }
+        return new CoverageReport(inScope, sets, scope.size() - uncovered.size(), scope.size(),
+                rows, uncovered, missing);
+    }
+
+    private Technique known(String id) {
+        String key = normaliseId(id);
+        if (key == null || !knows(key)) {
+            throw new UnknownIdException("technique", key == null ? "''" : key, key == null ? List.of() : suggestIds(key, 3));
+        }
+        return describe(key);
+    }
+
+    private boolean covered(String id, Set<MappingSet> chosen, MappingFilter filter) {
+        return filter(mappingsFor(id, chosen), filter).stream().anyMatch(m -> !m.nonMappable());
     }
 
     /** The values a filter dimension can take in the loaded data, sorted; what an unknown filter value is told. */

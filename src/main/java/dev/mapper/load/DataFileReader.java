@@ -47,13 +47,19 @@ public final class DataFileReader {
      * stops with an error past {@code maxBytes}.
      */
     public static Content read(String name, String fileName, DataSource source, Opener opener, long maxBytes) {
+        return read(name, fileName, source, opener, maxBytes, Diagnostics.loading(name));
+    }
+
+    /** Reads a file, telling {@code diagnostics} what is wrong with a mapping file. */
+    static Content read(String name, String fileName, DataSource source, Opener opener, long maxBytes,
+                        Diagnostics diagnostics) {
         Kind kind = detect(name, opener, maxBytes);
         try (InputStream in = opener.open(); JsonParser parser = Json.parser(in, maxBytes)) {
             try {
                 return switch (kind) {
                     case STIX_BUNDLE -> new Content(new StixBundleReader(name, parser).read(source.label(), fileName),
                             null);
-                    case MAPPING_FILE -> new Content(null, new MappingFileReader(name, parser).read(source));
+                    case MAPPING_FILE -> new Content(null, new MappingFileReader(name, parser, diagnostics).read(source));
                     case UNKNOWN -> throw new NotDataException(name,
                             "not an ATT&CK STIX bundle or a Mappings Explorer mapping file "
                                     + "(expected \"objects\" or \"mapping_objects\" at the top level)");

@@ -68,7 +68,7 @@ public final class DataLoader {
     }
 
     /** A file that does not exist stops the run even with --keep-going: it is a mistake on the command line. */
-    private static void requireFile(Path file) {
+    static void requireFile(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new DataFileException(file.toString(),
                     Files.exists(file) ? "not a regular file" : "no such file or directory", null);
@@ -76,10 +76,15 @@ public final class DataLoader {
     }
 
     private static DataFileReader.Content read(Path file, long maxFileSize) {
+        return read(file, maxFileSize, Diagnostics.loading(file.toString()));
+    }
+
+    /** Reads a user's file of either format, within the size limit, telling {@code diagnostics} what is wrong. */
+    static DataFileReader.Content read(Path file, long maxFileSize, Diagnostics diagnostics) {
         String name = file.toString();
         checkReadable(file, name, maxFileSize);
         return DataFileReader.read(name, file.getFileName().toString(), DataSource.file(name),
-                () -> Files.newInputStream(file), maxFileSize);
+                () -> Files.newInputStream(file), maxFileSize, diagnostics);
     }
 
     private static void readInto(Path file, boolean underDirectory, DataRequest request, List<AttackRelease> releases,
@@ -144,7 +149,7 @@ public final class DataLoader {
      * what cannot be followed or read below the top (a link loop, a broken link, a closed directory) is skipped
      * with a warning, so one bad entry does not hide the rest of the tree.
      */
-    private static List<Path> jsonFilesUnder(Path directory, List<String> warnings) {
+    static List<Path> jsonFilesUnder(Path directory, List<String> warnings) {
         List<Path> files = new ArrayList<>();
         try {
             Files.walkFileTree(directory, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,

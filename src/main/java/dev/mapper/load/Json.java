@@ -30,7 +30,7 @@ final class Json {
 
     /**
      * Reads values in the middle of a stream (one object of an array at a time). A duplicate key inside such a
-     * value is an error with a position, not a silent last-one-wins; mapping objects, read field by field, check
+     * value is an error with a position, not a silent last-one-wins; mapping files, read field by field, check
      * their own (official files repeat a key with the same value, which loses nothing).
      */
     static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)

@@ -3,6 +3,9 @@ package dev.mapper.model;
 /** Where loaded data came from: a user's file, or the data bundled with mapper. */
 public record DataSource(String location, boolean bundled) {
 
+    /** The label of everything bundled. */
+    public static final String BUNDLED = "bundled";
+
     public static DataSource bundled(String resource) {
         return new DataSource(resource, true);
     }
@@ -13,7 +16,7 @@ public record DataSource(String location, boolean bundled) {
 
     /** "bundled" or the path, as shown to users. */
     public String label() {
-        return bundled ? "bundled" : location;
+        return bundled ? BUNDLED : location;
     }
 
     @Override

@@ -27,5 +27,9 @@ public interface Report {
         R techniques(TechniqueList report);
 
         R tactics(TacticList report);
+
+        R validation(ValidationReport report);
+
+        R coverage(CoverageReport report);
     }
 }

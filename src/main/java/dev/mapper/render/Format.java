@@ -10,7 +10,11 @@ public enum Format {
     CSV(options -> new DelimitedRenderer(',')),
     TSV(options -> new DelimitedRenderer('\t')),
     MARKDOWN(options -> new MarkdownRenderer()),
-    YAML(options -> new YamlRenderer());
+    YAML(options -> new YamlRenderer()),
+    /** GitHub Actions annotations; for the findings of validate only. */
+    GITHUB(options -> new GithubRenderer()),
+    /** SARIF 2.1.0; for the findings of validate only. */
+    SARIF(options -> new SarifRenderer());
 
     private final Function<RenderOptions, Renderer> factory;
 

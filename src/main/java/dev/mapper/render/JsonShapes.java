@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mapper.model.AttackRelease;
+import dev.mapper.model.CoverageReport;
+import dev.mapper.model.Finding;
 import dev.mapper.model.DiffReport;
 import dev.mapper.model.Capability;
 import dev.mapper.model.CapabilityList;
@@ -23,6 +25,7 @@ import dev.mapper.model.TacticList;
 import dev.mapper.model.Technique;
 import dev.mapper.model.TechniqueList;
 import dev.mapper.model.TechniqueReport;
+import dev.mapper.model.ValidationReport;
 import java.util.List;
 import java.util.Map;
 
@@ -68,6 +71,57 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
         report.sets().forEach(set -> sets.add(set.key().toString()));
         doc.set("mappings", mappings(report.mappings()));
         return doc;
+    }
+
+    @Override
+    public ObjectNode validation(ValidationReport report) {
+        ObjectNode doc = start();
+        doc.put("files", report.files().size());
+        doc.put("errors", report.errors());
+        doc.put("warnings", report.warnings());
+        ArrayNode findings = doc.putArray("findings");
+        for (Finding f : report.findings()) {
+            findings.addObject().put("file", f.file()).put("line", f.line()).put("column", f.column())
+                    .put("severity", f.severity().label()).put("rule", f.rule()).put("message", f.message());
+        }
+        return doc;
+    }
+
+    @Override
+    public ObjectNode coverage(CoverageReport report) {
+        ObjectNode doc = start();
+        ArrayNode attack = doc.putArray("attack");
+        for (AttackRelease release : report.releases()) {
+            attack.addObject().put("domain", release.domain()).put("version", release.version());
+        }
+        ArrayNode sets = doc.putArray("mapping_sets");
+        report.sets().forEach(set -> sets.add(set.key().toString()));
+        doc.put("covered", report.covered());
+        doc.put("total", report.total());
+        doc.put("percent", rounded(report.percent()));
+        ArrayNode byTactic = doc.putArray("by_tactic");
+        for (CoverageReport.TacticCoverage row : report.byTactic()) {
+            byTactic.addObject().put("id", row.tactic().id()).put("shortname", row.tactic().shortname())
+                    .put("name", row.tactic().name()).put("covered", row.covered()).put("total", row.total())
+                    .put("percent", rounded(row.percent()));
+        }
+        doc.set("uncovered", techniqueList(report.uncovered()));
+        doc.set("missing_required", techniqueList(report.missingRequired()));
+        return doc;
+    }
+
+    /** Two decimals: enough for a gate, stable across platforms. */
+    private static double rounded(double percent) {
+        return Math.round(percent * 100) / 100.0;
+    }
+
+    private static ArrayNode techniqueList(List<Technique> techniques) {
+        ArrayNode array = NODES.arrayNode(techniques.size());
+        for (Technique t : techniques) {
+            ObjectNode node = array.addObject().put("id", t.id()).put("name", t.name());
+            strings(node.putArray("tactics"), t.tactics());
+        }
+        return array;
     }
 
     @Override
@@ -327,7 +381,7 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
 
     /** The array of a document that line formats (jsonl, csv, tsv) write one line per element of. */
     static JsonNode items(ObjectNode document) {
-        for (String field : List.of("mappings", "results", "items")) {
+        for (String field : List.of("mappings", "results", "items", "findings", "uncovered")) {
             if (document.has(field)) {
                 return document.get(field);
             }

@@ -1,6 +1,8 @@
 package dev.mapper.render;
 
+import dev.mapper.model.CoverageReport;
 import dev.mapper.model.DiffReport;
+import dev.mapper.model.Finding;
 import dev.mapper.model.Capability;
 import dev.mapper.model.CapabilityList;
 import dev.mapper.model.CapabilityReport;
@@ -16,6 +18,7 @@ import dev.mapper.model.TacticList;
 import dev.mapper.model.Technique;
 import dev.mapper.model.TechniqueList;
 import dev.mapper.model.TechniqueReport;
+import dev.mapper.model.ValidationReport;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -207,6 +210,49 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
         row(b, headers);
         b.append("|---".repeat(headers.size())).append("|\n");
         rows.forEach(r -> row(b, r.stream().map(MarkdownRenderer::cell).toList()));
+    }
+
+    @Override
+    public String validation(ValidationReport report) {
+        StringBuilder b = new StringBuilder("# Validation\n\n");
+        fact(b, "Files checked", String.valueOf(report.files().size()));
+        fact(b, "Errors", String.valueOf(report.errors()));
+        fact(b, "Warnings", String.valueOf(report.warnings()));
+        b.append('\n');
+        row(b, List.of("File", "Line", "Column", "Severity", "Rule", "Message"));
+        b.append("|---".repeat(6)).append("|\n");
+        for (Finding f : report.findings()) {
+            row(b, List.of(cell(f.file()), String.valueOf(f.line()), String.valueOf(f.column()),
+                    f.severity().label(), cell(f.rule()), cell(f.message())));
+        }
+        return b.toString();
+    }
+
+    @Override
+    public String coverage(CoverageReport report) {
+        StringBuilder b = new StringBuilder("# Coverage\n\n");
+        fact(b, "Covered", report.covered() + " of " + report.total() + String.format(java.util.Locale.ROOT,
+                " (%.1f%%)", report.percent()));
+        fact(b, "ATT&CK", report.releases().stream().map(r -> r.domain() + " " + r.version())
+                .collect(Collectors.joining(", ")));
+        fact(b, "Mapping sets", report.sets().stream().map(set -> set.key().toString())
+                .collect(Collectors.joining(", ")));
+        if (!report.missingRequired().isEmpty()) {
+            fact(b, "Required, not covered", report.missingRequired().stream().map(Technique::id)
+                    .collect(Collectors.joining(", ")));
+        }
+        b.append("\n## By tactic\n\n");
+        row(b, List.of("Tactic", "Covered", "Total", "%"));
+        b.append("|---".repeat(4)).append("|\n");
+        for (CoverageReport.TacticCoverage t : report.byTactic()) {
+            row(b, List.of(cell(t.tactic().name()), String.valueOf(t.covered()), String.valueOf(t.total()),
+                    String.format(java.util.Locale.ROOT, "%.1f", t.percent())));
+        }
+        b.append("\n## Uncovered (").append(report.uncovered().size()).append(")\n\n");
+        for (Technique t : report.uncovered()) {
+            b.append("- ").append(escape(t.id())).append(' ').append(cell(t.name())).append('\n');
+        }
+        return b.toString();
     }
 
     private static void fact(StringBuilder b, String label, String value) {

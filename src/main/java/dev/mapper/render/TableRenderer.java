@@ -1,5 +1,7 @@
 package dev.mapper.render;
 
+import dev.mapper.model.CoverageReport;
+import dev.mapper.model.Finding;
 import dev.mapper.model.DiffReport;
 import dev.mapper.model.Capability;
 import dev.mapper.model.CapabilityList;
@@ -16,6 +18,7 @@ import dev.mapper.model.TacticList;
 import dev.mapper.model.Technique;
 import dev.mapper.model.TechniqueList;
 import dev.mapper.model.TechniqueReport;
+import dev.mapper.model.ValidationReport;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -93,6 +96,71 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         b.append('\n');
         mappings(b, report);
         return b.toString();
+    }
+
+    /** Findings as compilers print them, {@code file:line:column: severity: message [rule]}, then a summary. */
+    @Override
+    public String validation(ValidationReport report) {
+        StringBuilder b = new StringBuilder();
+        for (Finding f : report.findings()) {
+            b.append(Text.line(f.file()));
+            if (f.line() > 0) {
+                b.append(':').append(f.line()).append(':').append(Math.max(f.column(), 1));
+            }
+            b.append(": ").append(style(f.isError() ? BOLD : DIM, f.severity().label())).append(": ")
+                    .append(Text.line(f.message())).append(style(DIM, " [" + f.rule() + "]")).append('\n');
+        }
+        b.append(plural(report.files().size(), "file")).append(" checked: ");
+        if (report.findings().isEmpty()) {
+            b.append("no problems");
+        } else {
+            b.append(plural(report.errors(), "error")).append(", ").append(plural(report.warnings(), "warning"));
+        }
+        return b.append('\n').toString();
+    }
+
+    @Override
+    public String coverage(CoverageReport report) {
+        StringBuilder b = new StringBuilder();
+        b.append(style(BOLD, "Coverage")).append("  ").append(report.covered()).append(" of ")
+                .append(plural(report.total(), "technique")).append(" (").append(percent(report.percent()))
+                .append(")\n");
+        field(b, "ATT&CK", report.releases().isEmpty() ? "-" : report.releases().stream()
+                .map(r -> r.domain() + " " + r.version()).collect(Collectors.joining(", ")));
+        field(b, "Sets", report.sets().isEmpty() ? "-" : report.sets().stream()
+                .map(set -> Text.line(set.key().toString())).collect(Collectors.joining(", ")));
+        if (!report.missingRequired().isEmpty()) {
+            field(b, "Missing", report.missingRequired().stream().map(TableRenderer::idAndName)
+                    .collect(Collectors.joining(", ")));
+        }
+        if (!report.byTactic().isEmpty()) {
+            int nameWidth = Math.max(12, options.width() - 30);
+            b.append('\n').append(style(BOLD, String.format("%-" + nameWidth + "s %8s %8s %8s", "Tactic", "Covered",
+                    "Total", "%"))).append('\n');
+            for (CoverageReport.TacticCoverage row : report.byTactic()) {
+                String name = Text.line(row.tactic().name());
+                b.append(String.format("%-" + nameWidth + "s %8d %8d %8s",
+                        name.length() > nameWidth ? name.substring(0, nameWidth) : name,
+                        row.covered(), row.total(), percent(row.percent()))).append('\n');
+            }
+        }
+        b.append('\n').append(style(BOLD, "Uncovered")).append("  ").append(report.uncovered().size()).append('\n');
+        for (Technique t : report.uncovered()) {
+            b.append("  ").append(idAndName(t)).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String idAndName(Technique t) {
+        return t.name() == null ? t.id() : t.id() + " " + Text.line(t.name());
+    }
+
+    private static String percent(double value) {
+        return String.format(java.util.Locale.ROOT, "%.1f%%", value);
+    }
+
+    private static String plural(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     private void mappings(StringBuilder b, TechniqueReport report) {
