@@ -121,7 +121,7 @@ final class MappingFileReader {
             if (keys.repeated(field, line, column)) {
                 continue;
             }
-            record("metadata", field);
+            record(Json.line(parser), Json.column(parser), "metadata", field);
             String what = "metadata \"" + field + "\"";
             switch (field) {
                 case "mapping_types" -> metadata.mappingTypes = mappingTypes();
@@ -165,7 +165,7 @@ final class MappingFileReader {
             if (keys.repeated(key, line, column)) {
                 continue;
             }
-            record("metadata", "mapping_types", key);
+            record(line, column, "metadata", "mapping_types", key);
             String name = key;
             String description = "";
             String what = "mapping type \"" + key + "\"";
@@ -208,7 +208,7 @@ final class MappingFileReader {
             if (keys.repeated(key, line, column)) {
                 continue;
             }
-            record("metadata", "capability_groups", key);
+            record(line, column, "metadata", "capability_groups", key);
             Object name = Json.readValue(parser);
             groups.put(key, name == null ? null : String.valueOf(name));
         }
@@ -237,7 +237,7 @@ final class MappingFileReader {
             if (keys.repeated(field, line, column)) {
                 continue;
             }
-            record("mapping_objects", index, field);
+            record(Json.line(parser), Json.column(parser), "mapping_objects", index, field);
             String what = "\"" + field + "\"";
             switch (field) {
                 case "capability_id" -> m.capabilityId = string(what, true);
@@ -277,10 +277,10 @@ final class MappingFileReader {
         return m;
     }
 
-    /** Notes where the current value stands, when positions are wanted. */
-    private void record(Object... pointer) {
+    /** Notes where a value (or, for definitions, its key) stands, when positions are wanted. */
+    private void record(int line, int column, Object... pointer) {
         if (positions != null) {
-            positions.put(Positions.pointer(pointer), Json.line(parser), Json.column(parser));
+            positions.put(Positions.pointer(pointer), line, column);
         }
     }
 

@@ -112,6 +112,22 @@ public final class Corpus {
         return n;
     }
 
+    /** The ATT&CK IDs of the bundle's attack-patterns that are neither revoked nor deprecated, by ID. */
+    public static java.util.Map<String, JsonNode> activeTechniques() {
+        java.util.Map<String, JsonNode> active = new java.util.TreeMap<>();
+        for (JsonNode object : tree(attack()).path("objects")) {
+            if (object.path("type").asText().equals("attack-pattern") && !object.path("revoked").asBoolean()
+                    && !object.path("x_mitre_deprecated").asBoolean()) {
+                for (JsonNode ref : object.path("external_references")) {
+                    if (ref.path("source_name").asText().equals("mitre-attack")) {
+                        active.put(ref.path("external_id").asText(), object);
+                    }
+                }
+            }
+        }
+        return active;
+    }
+
     public static List<JsonNode> allFiles() {
         return mappingFiles().stream().map(Corpus::tree).toList();
     }

@@ -1,0 +1,134 @@
+package dev.mapper.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mapper.testing.Cli;
+import dev.mapper.testing.Corpus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code coverage} over the real corpus; expected numbers come from plain Jackson tree walks. */
+class CoverageCorpusTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Map<String, JsonNode> active;
+    private static Set<String> awsMapped;
+    private static JsonNode aws;
+
+    @BeforeAll
+    static void countIndependently() throws Exception {
+        active = Corpus.activeTechniques();
+        awsMapped = new TreeSet<>();
+        JsonNode newestAws = Corpus.tree(Corpus.mappings().resolve("aws/aws-12.12.2024_attack-16.1-enterprise.json"));
+        for (JsonNode m : newestAws.path("mapping_objects")) {
+            String type = m.path("mapping_type").asText("");
+            if (m.hasNonNull("attack_object_id") && !type.isEmpty() && !type.equals("non_mappable")) {
+                awsMapped.add(m.path("attack_object_id").asText());
+            }
+        }
+        Cli.Run run = coverage("--framework", "aws", "--format", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        aws = JSON.readTree(run.out());
+    }
+
+    private static Cli.Run coverage(String... args) {
+        List<String> full = new ArrayList<>(List.of("--data", Corpus.attack().toString(),
+                "--data", Corpus.mappings().resolve("aws").toString(),
+                "--data", Corpus.mappings().resolve("kev").toString(), "coverage"));
+        full.addAll(List.of(args));
+        return Cli.run(full.toArray(String[]::new));
+    }
+
+    @Test
+    void awsCoveredAndTotalMatchAnIndependentCount() {
+        Set<String> covered = new TreeSet<>(active.keySet());
+        covered.retainAll(awsMapped);
+        assertThat(aws.path("total").asInt()).isEqualTo(active.size()).isEqualTo(691);
+        assertThat(aws.path("covered").asInt()).isEqualTo(covered.size()).isEqualTo(214);
+        assertThat(aws.path("percent").asDouble()).isEqualTo(Math.round(214 * 10000.0 / 691) / 100.0);
+        List<String> uncovered = new ArrayList<>();
+        aws.path("uncovered").forEach(t -> uncovered.add(t.path("id").asText()));
+        Set<String> expected = new TreeSet<>(active.keySet());
+        expected.removeAll(awsMapped);
+        assertThat(uncovered).containsExactlyElementsOf(expected);
+        assertThat(aws.path("mapping_sets")).hasSize(1);
+        assertThat(aws.path("mapping_sets").get(0).asText()).isEqualTo("aws@12/12/2024@16.1");
+    }
+
+    @Test
+    void tacticRowsCountEachTechniqueUnderEachOfItsTactics() {
+        JsonNode credentialAccess = null;
+        for (JsonNode row : aws.path("by_tactic")) {
+            if (row.path("shortname").asText().equals("credential-access")) {
+                credentialAccess = row;
+            }
+        }
+        int total = 0;
+        int covered = 0;
+        for (Map.Entry<String, JsonNode> t : active.entrySet()) {
+            for (JsonNode phase : t.getValue().path("kill_chain_phases")) {
+                if (phase.path("phase_name").asText().equals("credential-access")) {
+                    total++;
+                    covered += awsMapped.contains(t.getKey()) ? 1 : 0;
+                }
+            }
+        }
+        assertThat(credentialAccess).isNotNull();
+        assertThat(credentialAccess.path("id").asText()).isEqualTo("TA0006");
+        assertThat(credentialAccess.path("total").asInt()).isEqualTo(total);
+        assertThat(credentialAccess.path("covered").asInt()).isEqualTo(covered);
+
+        Cli.Run narrowed = coverage("--framework", "aws", "--tactic", "credential-access", "--format", "json");
+        assertThat(narrowed.out()).contains("\"total\" : " + total + ",", "\"covered\" : " + covered + ",");
+    }
+
+    @Test
+    void failUnderGatesOnThePercentage() {
+        Cli.Run over = coverage("--framework", "aws", "--fail-under", "101");
+        assertThat(over.exitCode()).isEqualTo(ExitCodes.CHECK_FAILED);
+        assertThat(over.err()).contains("coverage 30.97% (214 of 691) is under --fail-under 101");
+        assertThat(over.out()).startsWith("Coverage  214 of 691 techniques (31.0%)");
+
+        Cli.Run zero = coverage("--framework", "aws", "--fail-under", "0", "--require", "T1528");
+        assertThat(zero.exitCode()).as(zero.err()).isZero();
+    }
+
+    @Test
+    void requireFailsWithAFrameworkThatDoesNotMapTheTechnique() {
+        long kevT1528 = 0;
+        for (JsonNode m : Corpus.tree(Corpus.mappings().resolve("kev/kev-02.13.2025_attack-15.1-enterprise.json"))
+                .path("mapping_objects")) {
+            kevT1528 += m.path("attack_object_id").asText().equals("T1528") ? 1 : 0;
+        }
+        assertThat(kevT1528).isZero();
+
+        Cli.Run run = coverage("--framework", "kev", "--attack-version", "15.1", "--require", "T1528,T1190");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.CHECK_FAILED);
+        assertThat(run.err()).contains(
+                "mapper: required techniques without a mapping: T1528 (Steal Application Access Token)")
+                .doesNotContain("T1190");
+    }
+
+    @Test
+    void techniquesFromAFileNarrowTheScope(@TempDir Path dir) throws Exception {
+        Path list = dir.resolve("crown-jewels.txt");
+        Files.writeString(list, "# what we must cover\nT1528, T1078\nT1003.001  # LSASS\n");
+
+        Cli.Run run = coverage("--framework", "aws", "--techniques", list.toString(), "--format", "json");
+
+        JsonNode doc = JSON.readTree(run.out());
+        assertThat(doc.path("total").asInt()).isEqualTo(3);
+        long covered = List.of("T1528", "T1078", "T1003.001").stream().filter(awsMapped::contains).count();
+        assertThat(doc.path("covered").asInt()).isEqualTo((int) covered);
+    }
+}
