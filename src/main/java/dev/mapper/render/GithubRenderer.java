@@ -33,9 +33,9 @@ final class GithubRenderer implements Renderer {
         return b.toString();
     }
 
-    /** The escaping GitHub's runner applies to a command's message. */
+    /** Text from data made safe for the log (no control characters), then escaped as GitHub's runner expects. */
     private static String data(String s) {
-        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+        return Text.line(s).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
     }
 
     /** The escaping of a command's property values, which also end at ':' and ','. */
