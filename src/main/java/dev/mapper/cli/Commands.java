@@ -3,6 +3,7 @@ package dev.mapper.cli;
 import dev.mapper.index.MappingIndex;
 import dev.mapper.load.DataLoader;
 import dev.mapper.model.LoadedData;
+import dev.mapper.model.Technique;
 import dev.mapper.render.Text;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,6 +13,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import picocli.CommandLine;
 
 /** What every subcommand does around its query: load the index, write the result. */
@@ -28,6 +32,23 @@ final class Commands {
     /** Loads and indexes the data the options ask for. */
     static MappingIndex index(CommandLine.Model.CommandSpec spec) {
         return new MappingIndex(load(spec));
+    }
+
+    /**
+     * The technique IDs given on the command line, trimmed and upper-cased (IDs are case-insensitive), after
+     * checking each is spelled like one; a malformed one is a usage error.
+     */
+    static List<String> techniqueIds(CommandLine.Model.CommandSpec spec, Collection<String> ids) {
+        List<String> checked = new ArrayList<>();
+        for (String id : ids) {
+            String normalised = Technique.normaliseId(id);
+            if (!Technique.isWellFormedId(normalised)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "'" + id
+                        + "' is not a technique ID (expected T followed by 4 digits, e.g. T1528 or T1078.004)");
+            }
+            checked.add(normalised);
+        }
+        return checked;
     }
 
     /** Loads the data the options ask for; what loading skipped is said on stderr, never dropped silently. */

@@ -61,8 +61,8 @@ final class CoverageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> scope = techniqueIds(scopeIds());
-        List<String> require = techniqueIds(required);
+        List<String> scope = Commands.techniqueIds(spec, scopeIds());
+        List<String> require = Commands.techniqueIds(spec, required);
         MappingIndex index = Commands.index(spec);
         CoverageReport report = index.coverage(sets.selection(), filters.filter(spec.commandLine(), index), scope,
                 require);
@@ -90,19 +90,5 @@ final class CoverageCommand implements Callable<Integer> {
         }
         Path file = Path.of(techniques);
         return Files.isRegularFile(file) ? IdListReader.read(file) : Arrays.asList(techniques.split(","));
-    }
-
-    /** The IDs trimmed, after checking each is a technique ID. */
-    private List<String> techniqueIds(List<String> ids) {
-        List<String> checked = new ArrayList<>();
-        for (String id : ids) {
-            String trimmed = id.trim();
-            if (!ShowCommand.TECHNIQUE_ID.matcher(trimmed).matches()) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "'" + id
-                        + "' is not a technique ID (expected T followed by 4 digits, e.g. T1528 or T1078.004)");
-            }
-            checked.add(trimmed);
-        }
-        return checked;
     }
 }

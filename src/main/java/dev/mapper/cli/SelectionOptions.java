@@ -4,6 +4,7 @@ import dev.mapper.index.MappingIndex;
 import dev.mapper.index.Selection;
 import dev.mapper.model.SelectionReport;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -29,14 +30,9 @@ final class SelectionOptions {
 
     /** Loads the data and answers the selection. */
     SelectionReport select(CommandLine.Model.CommandSpec spec) {
-        for (String id : techniques) {
-            if (!ShowCommand.TECHNIQUE_ID.matcher(id.trim()).matches()) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "'" + id + "' is not a technique ID (expected T followed by 4 digits, e.g. T1528 or T1078.004)");
-            }
-        }
+        List<String> ids = Commands.techniqueIds(spec, techniques);
         MappingIndex index = Commands.index(spec);
-        return index.select(new Selection(techniques, capabilities), sets.selection(),
+        return index.select(new Selection(new LinkedHashSet<>(ids), capabilities), sets.selection(),
                 filters.filter(spec.commandLine(), index));
     }
 }

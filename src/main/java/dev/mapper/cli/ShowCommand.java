@@ -1,8 +1,8 @@
 package dev.mapper.cli;
 
+import java.util.List;
 import dev.mapper.index.MappingIndex;
 import dev.mapper.model.TechniqueReport;
-import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,9 +19,6 @@ import picocli.CommandLine.Parameters;
             "  mapper --data ../shared/corpus show T1078 --no-subtechniques"
         })
 final class ShowCommand implements java.util.concurrent.Callable<Integer> {
-
-    /** T1234 or T1234.001, any case, surrounding spaces ignored. */
-    static final Pattern TECHNIQUE_ID = Pattern.compile("T\\d{4}(\\.\\d{3})?", Pattern.CASE_INSENSITIVE);
 
     @Parameters(paramLabel = "ID", completionCandidates = CompletionCandidates.TechniqueIds.class, description = "A technique or sub-technique ID, e.g. T1528 or T1078.004.")
     String id;
@@ -44,11 +41,7 @@ final class ShowCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() {
-        String trimmed = id.trim();
-        if (!TECHNIQUE_ID.matcher(trimmed).matches()) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "'" + id + "' is not a technique ID (expected T followed by 4 digits, e.g. T1528 or T1078.004)");
-        }
+        String trimmed = Commands.techniqueIds(spec, List.of(id)).get(0);
         MappingIndex index = Commands.index(spec);
         TechniqueReport report = index.techniqueReport(trimmed, sets.selection(),
                 filters.filter(spec.commandLine(), index), !noSubtechniques);

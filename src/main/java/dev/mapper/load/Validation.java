@@ -22,7 +22,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * {@code validate}: reads each file as loading would, but records every problem with its position instead of
@@ -31,7 +30,6 @@ import java.util.regex.Pattern;
  */
 public final class Validation {
 
-    private static final Pattern TECHNIQUE_ID = Pattern.compile("T\\d{4}(\\.\\d{3})?");
 
     private final Map<String, List<Finding>> findings = new LinkedHashMap<>();
     private final List<CheckedFile> mappingFiles = new ArrayList<>();
@@ -202,7 +200,7 @@ public final class Validation {
         String id = m.attackObjectId();
         int line = checked.line(index, "attack_object_id");
         int column = checked.column(index, "attack_object_id");
-        if (!TECHNIQUE_ID.matcher(id).matches()) {
+        if (!Technique.isWellFormedId(id)) {
             out.add(Severity.ERROR, "attack-id-syntax", line, column, "attack_object_id \"" + id
                     + "\" is not an ATT&CK technique ID (T and 4 digits, optionally . and 3 digits: T1078, T1078.004)");
             return;

@@ -30,6 +30,14 @@ public record Technique(
         mitigations = List.copyOf(mitigations);
     }
 
+    /** How ATT&CK spells a technique or sub-technique ID: T1528, T1078.004. */
+    public static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("T\\d{4}(\\.\\d{3})?");
+
+    /** True for an ID spelled as ATT&CK spells it (upper case, no spaces). */
+    public static boolean isWellFormedId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
     /** Upper case and trimmed, as ATT&CK spells IDs; null for null or blank. */
     public static String normaliseId(String id) {
         return id == null || id.isBlank() ? null : id.trim().toUpperCase(java.util.Locale.ROOT);

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -49,7 +48,6 @@ public final class NavigatorLayer {
     /** The first Navigator release that reads layer format 4.5. */
     static final String NAVIGATOR_VERSION = "4.9.1";
     /** Technique IDs the Navigator can place in a matrix. */
-    private static final Pattern TECHNIQUE_ID = Pattern.compile("T\\d{4}(\\.\\d{3})?");
     private static final List<String> STRENGTH_COLORS = List.of("#d9f0d3", "#7fbf7b", "#1b7837");
     private static final List<String> COUNT_COLORS = List.of("#deebf7", "#08519c");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -132,8 +130,7 @@ public final class NavigatorLayer {
     /** Mappings that place a technique: a real mapping (not "nothing maps here") to a well-formed technique ID. */
     private static List<Mapping> mapped(SelectionReport report) {
         return report.mappings().stream()
-                .filter(m -> !m.nonMappable() && m.techniqueId() != null
-                        && TECHNIQUE_ID.matcher(m.techniqueId()).matches())
+                .filter(m -> !m.nonMappable() && Technique.isWellFormedId(m.techniqueId()))
                 .toList();
     }
 
