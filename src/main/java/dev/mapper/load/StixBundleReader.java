@@ -3,6 +3,10 @@ package dev.mapper.load;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.mapper.model.AttackRelease;
 import dev.mapper.model.Mitigation;
 import dev.mapper.model.Tactic;
@@ -26,6 +30,13 @@ final class StixBundleReader {
 
     private static final Set<String> ATTACK_SOURCES = Set.of("mitre-attack", "mitre-mobile-attack", "mitre-ics-attack");
     private static final Pattern VERSION_IN_NAME = Pattern.compile("(\\d+\\.\\d+)(?:\\.\\d+)?(?=[^0-9]*$)");
+
+    /** Types read whole; of a relationship only its ends and status are read, of any other type only its id. */
+    private static final Set<String> READ_WHOLE = Set.of("attack-pattern", "x-mitre-tactic", "course-of-action",
+            "x-mitre-matrix", "x-mitre-collection");
+    private static final Set<String> RELATIONSHIP_FIELDS = Set.of("type", "id", "relationship_type", "source_ref",
+            "target_ref", "revoked", "x_mitre_deprecated");
+    private static final Set<String> ID_ONLY = Set.of("type", "id");
 
     private final String file;
     private final JsonParser parser;
@@ -88,7 +99,7 @@ final class StixBundleReader {
             }
             int line = Json.line(parser);
             int column = Json.column(parser);
-            JsonNode object = Json.MAPPER.readTree(parser);
+            ObjectNode object = readObject();
             String type = object.path("type").asText("");
             String id = object.path("id").asText("");
             if (type.isEmpty() || id.isEmpty()) {
@@ -114,6 +125,52 @@ final class StixBundleReader {
                 }
             }
         }
+    }
+
+    /**
+     * One object, as a tree of only the fields mapper uses. ATT&CK writes {@code "type"} first: when it comes first,
+     * the fields of a relationship other than its ends, and everything but the {@code "id"} of a type mapper does not
+     * use (analytics, malware, detection strategies: most of the bundle), are skipped without decoding their strings
+     * or building nodes. An object whose type comes later is read whole.
+     */
+    private ObjectNode readObject() throws IOException {
+        ObjectNode object = Json.MAPPER.createObjectNode();
+        Set<String> kept = null; // every field, until the type is known
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (object.isEmpty() && field.equals("type") && value == JsonToken.VALUE_STRING) {
+                kept = keptFields(parser.getText());
+            }
+            if (kept != null && !kept.contains(field)) {
+                parser.skipChildren();
+                continue;
+            }
+            if (object.has(field)) {
+                throw error("duplicate field \"" + field + "\" in a STIX object");
+            }
+            object.set(field, value(value));
+        }
+        return object;
+    }
+
+    /** The current value as a node; scalars directly, as most values are (a readTree each costs more than it reads). */
+    private JsonNode value(JsonToken token) throws IOException {
+        return switch (token) {
+            case VALUE_STRING -> TextNode.valueOf(parser.getText());
+            case VALUE_TRUE -> BooleanNode.TRUE;
+            case VALUE_FALSE -> BooleanNode.FALSE;
+            case VALUE_NULL -> NullNode.instance;
+            default -> Json.MAPPER.readTree(parser);
+        };
+    }
+
+    /** The fields read of an object of this type; null for all. */
+    private static Set<String> keptFields(String type) {
+        if (READ_WHOLE.contains(type)) {
+            return null;
+        }
+        return type.equals("relationship") ? RELATIONSHIP_FIELDS : ID_ONLY;
     }
 
     private void relationship(JsonNode object) {
