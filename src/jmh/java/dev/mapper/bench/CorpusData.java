@@ -23,6 +23,6 @@ final class CorpusData {
 
     /** What {@code mapper --data CORPUS} loads: every file under the corpus, plus the bundled data. */
     static LoadedData load(Path... paths) {
-        return DataLoader.load(new DataRequest(List.of(paths), true, false));
+        return DataLoader.load(new DataRequest(List.of(paths), true, false, DataRequest.DEFAULT_MAX_FILE_SIZE));
     }
 }
