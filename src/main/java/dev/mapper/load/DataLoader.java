@@ -42,13 +42,15 @@ public final class DataLoader {
         List<MappingFile> mappingFiles = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
 
-        for (Path path : request.paths()) {
-            if (Files.isDirectory(path)) {
-                for (Path file : jsonFilesUnder(path, warnings)) {
-                    readInto(file, true, request, releases, mappingFiles, warnings);
+        try (ParallelReads reads = new ParallelReads(filesNamedBy(request), file -> read(file, request.maxFileSize()))) {
+            for (Path path : request.paths()) {
+                if (Files.isDirectory(path)) {
+                    for (Path file : jsonFilesUnder(path, warnings)) {
+                        readInto(reads, file, true, request, releases, mappingFiles, warnings);
+                    }
+                } else {
+                    readInto(reads, path, false, request, releases, mappingFiles, warnings);
                 }
-            } else {
-                readInto(path, false, request, releases, mappingFiles, warnings);
             }
         }
         if (request.includeBundled()) {
@@ -87,11 +89,28 @@ public final class DataLoader {
                 () -> Files.newInputStream(file), maxFileSize, diagnostics);
     }
 
-    private static void readInto(Path file, boolean underDirectory, DataRequest request, List<AttackRelease> releases,
-                                 List<MappingFile> mappingFiles, List<String> warnings) {
+    /** The files the request names, to read ahead; a directory that cannot be searched fails later, in its turn. */
+    private static List<Path> filesNamedBy(DataRequest request) {
+        List<Path> files = new ArrayList<>();
+        for (Path path : request.paths()) {
+            if (Files.isDirectory(path)) {
+                try {
+                    files.addAll(jsonFilesUnder(path, new ArrayList<>()));
+                } catch (DataFileException e) {
+                    // reported by the load itself, after whatever comes before it
+                }
+            } else {
+                files.add(path);
+            }
+        }
+        return files;
+    }
+
+    private static void readInto(ParallelReads reads, Path file, boolean underDirectory, DataRequest request,
+                                 List<AttackRelease> releases, List<MappingFile> mappingFiles, List<String> warnings) {
         requireFile(file);
         try {
-            add(read(file, request.maxFileSize()), releases, mappingFiles);
+            add(reads.read(file), releases, mappingFiles);
         } catch (DataFileReader.NotDataException e) {
             if (!underDirectory) {
                 throw e;
