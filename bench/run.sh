@@ -100,7 +100,7 @@ else
 fi
 if "$mapper" help export >/dev/null 2>&1; then
   per_file "export ${#mappings[@]} mapping files, one process" \
-    "${MAPPER_BENCH_EXPORT:-'$mapper' --no-bundled --data '$corpus/mappings' export --all-versions --format csv}"
+    "${MAPPER_BENCH_EXPORT:-'$mapper' --no-bundled --data '$corpus/mappings' export mappings --all-versions --format csv}"
 else
   printf '%-44s skipped (no export command yet)\n' "export ${#mappings[@]} mapping files"
 fi
