@@ -42,21 +42,48 @@ public final class DataLoader {
         List<MappingFile> mappingFiles = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
 
-        try (ParallelReads reads = new ParallelReads(filesNamedBy(request), file -> read(file, request.maxFileSize()))) {
-            for (Path path : request.paths()) {
-                if (Files.isDirectory(path)) {
-                    for (Path file : jsonFilesUnder(path, warnings)) {
-                        readInto(reads, file, true, request, releases, mappingFiles, warnings);
-                    }
-                } else {
-                    readInto(reads, path, false, request, releases, mappingFiles, warnings);
-                }
+        List<NamedFile> files = filesNamedBy(request, warnings);
+        try (ParallelReads reads = new ParallelReads(files.stream().map(NamedFile::path).toList(),
+                file -> read(file, request.maxFileSize()))) {
+            for (NamedFile file : files) {
+                readInto(reads, file.path(), file.underDirectory(), request, releases, mappingFiles, warnings);
             }
         }
         if (request.includeBundled()) {
             addBundled(releases, mappingFiles);
         }
         return new LoadedData(releases, mappingFiles, warnings);
+    }
+
+    /** A file to read, and whether it was found under a directory (where files that are not data are skipped). */
+    private record NamedFile(Path path, boolean underDirectory) {
+    }
+
+    /**
+     * The files the request names, in order, each once: a file reached twice (named again, under two given
+     * directories, or through a link) would otherwise count its mappings twice.
+     */
+    private static List<NamedFile> filesNamedBy(DataRequest request, List<String> warnings) {
+        List<NamedFile> files = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
+        for (Path path : request.paths()) {
+            boolean directory = Files.isDirectory(path);
+            for (Path file : directory ? jsonFilesUnder(path, warnings) : List.of(path)) {
+                if (seen.add(identity(file))) {
+                    files.add(new NamedFile(file, directory));
+                }
+            }
+        }
+        return files;
+    }
+
+    /** The file's real path when it exists (links resolved), else the path as given. */
+    private static Path identity(Path file) {
+        try {
+            return file.toRealPath();
+        } catch (IOException e) {
+            return file.toAbsolutePath().normalize();
+        }
     }
 
     /** Reads one mapping file named by the user (what {@code diff} compares); anything else is a {@link DataFileException}. */
@@ -87,23 +114,6 @@ public final class DataLoader {
         checkReadable(file, name, maxFileSize);
         return DataFileReader.read(name, file.getFileName().toString(), DataSource.file(name),
                 () -> Files.newInputStream(file), maxFileSize, diagnostics);
-    }
-
-    /** The files the request names, to read ahead; a directory that cannot be searched fails later, in its turn. */
-    private static List<Path> filesNamedBy(DataRequest request) {
-        List<Path> files = new ArrayList<>();
-        for (Path path : request.paths()) {
-            if (Files.isDirectory(path)) {
-                try {
-                    files.addAll(jsonFilesUnder(path, new ArrayList<>()));
-                } catch (DataFileException e) {
-                    // reported by the load itself, after whatever comes before it
-                }
-            } else {
-                files.add(path);
-            }
-        }
-        return files;
     }
 
     private static void readInto(ParallelReads reads, Path file, boolean underDirectory, DataRequest request,

@@ -148,6 +148,20 @@ class OtherDomainsTest {
         }
     }
 
+    @Test
+    void aFileReachedTwiceIsReadOnce() throws Exception {
+        Path plant = dir.resolve("mappings/plant.json");
+        Path link = Files.createSymbolicLink(dir.resolveSibling(dir.getFileName() + "-link.json"), plant);
+        try {
+            Cli.Run run = Cli.run("--data", dir.toString(), "--data", plant.toString(), "--data", link.toString(),
+                    "show", "T0819", "--format", "json");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(JSON.readTree(run.out()).path("mappings")).hasSize(written("T0819"));
+        } finally {
+            Files.delete(link);
+        }
+    }
+
     private static ObjectNode bundle(String specVersion) {
         ObjectNode bundle = JSON.createObjectNode().put("type", "bundle").put("id", "bundle--test");
         if (specVersion.equals("2.0")) {
