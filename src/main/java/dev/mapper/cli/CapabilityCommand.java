@@ -2,6 +2,8 @@ package dev.mapper.cli;
 
 import dev.mapper.index.MappingIndex;
 import dev.mapper.model.CapabilityReport;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,12 +22,12 @@ import picocli.CommandLine.Parameters;
             "  mapper capability 'secrets manager' --format json | jq -r '.mappings[].attack_object_id'",
             "  mapper --data ../shared/corpus capability AC-2 --framework nist_800_53 --all-versions"
         })
-final class CapabilityCommand implements java.util.concurrent.Callable<Integer> {
+final class CapabilityCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "ID-OR-NAME", arity = "1..*",
             description = "A capability_id (e.g. aws_secrets_manager, AC-2), or part of an ID or description; "
                     + "several words are one name.")
-    java.util.List<String> name;
+    List<String> name;
 
     @Mixin
     SetOptions sets;

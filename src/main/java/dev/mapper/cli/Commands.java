@@ -9,8 +9,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -114,8 +116,8 @@ final class Commands {
     }
 
     private static String describe(IOException e) {
-        return e instanceof java.nio.file.NoSuchFileException ? "no such directory"
-                : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+        return e instanceof NoSuchFileException ? "no such directory"
+                : e instanceof AccessDeniedException ? "permission denied"
                 : e.getMessage();
     }
 }

@@ -7,6 +7,7 @@ import dev.mapper.model.DiffReport;
 import dev.mapper.model.MappingFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Parameters;
             "  mapper --data ../shared/corpus diff aws@09/21/2021 aws@12/12/2024 --format json | jq .summary",
             "  mapper --data ../shared/corpus diff old.json new.json --exit-code >/dev/null || echo changed"
         })
-final class DiffCommand implements java.util.concurrent.Callable<Integer> {
+final class DiffCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "OLD", description = "The older mapping file or set name.")
     String oldSide;

@@ -1,5 +1,6 @@
 package dev.mapper.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code mapper export}: whole selections, for other tools. */
@@ -14,12 +15,12 @@ import picocli.CommandLine.Command;
         })
 final class ExportCommand implements Runnable {
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+        throw new CommandLine.ParameterException(spec.commandLine(),
                 "an export is required: layer, stix or mappings");
     }
 }

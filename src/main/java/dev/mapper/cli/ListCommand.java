@@ -4,6 +4,7 @@ import dev.mapper.index.MappingFilter;
 import dev.mapper.index.MappingIndex;
 import dev.mapper.index.SetSelection;
 import dev.mapper.model.Report;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Parameters;
             "  mapper --data ../shared/corpus list capabilities --framework aws",
             "  mapper --data ../shared/corpus list tactics --category detect"
         })
-final class ListCommand implements java.util.concurrent.Callable<Integer> {
+final class ListCommand implements Callable<Integer> {
 
     /** What can be listed. */
     enum What {

@@ -3,7 +3,9 @@ package dev.mapper.cli;
 import dev.mapper.model.Report;
 import dev.mapper.render.Format;
 import dev.mapper.render.RenderOptions;
+import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -44,10 +46,10 @@ final class OutputOptions {
     private static int terminalWidth() {
         try {
             Process stty = new ProcessBuilder("stty", "size")
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/tty")))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/tty")))
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
-            String answer = new String(stty.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+            String answer = new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
             if (stty.waitFor(1, TimeUnit.SECONDS) && stty.exitValue() == 0) {
                 String[] rowsCols = answer.trim().split("\\s+");
                 return Integer.parseInt(rowsCols[rowsCols.length - 1]);

@@ -3,6 +3,7 @@ package dev.mapper.cli;
 import dev.mapper.index.MappingIndex;
 import dev.mapper.model.SearchReport;
 import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Parameters;
             "  mapper search secrets --format json | jq -r '.results[] | [.kind, .capability_id, .attack_object_id] | @tsv'",
             "  mapper --data ../shared/corpus search phishing --framework m365"
         })
-final class SearchCommand implements java.util.concurrent.Callable<Integer> {
+final class SearchCommand implements Callable<Integer> {
 
     static final int DEFAULT_LIMIT = 20;
 

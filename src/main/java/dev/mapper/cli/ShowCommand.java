@@ -1,8 +1,9 @@
 package dev.mapper.cli;
 
-import java.util.List;
 import dev.mapper.index.MappingIndex;
 import dev.mapper.model.TechniqueReport;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Parameters;
             "  mapper --data ../shared/corpus show T1078 --all-versions",
             "  mapper --data ../shared/corpus show T1078 --no-subtechniques"
         })
-final class ShowCommand implements java.util.concurrent.Callable<Integer> {
+final class ShowCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "ID", completionCandidates = CompletionCandidates.TechniqueIds.class, description = "A technique or sub-technique ID, e.g. T1528 or T1078.004.")
     String id;
