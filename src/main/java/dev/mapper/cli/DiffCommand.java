@@ -49,7 +49,7 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         MappingIndex index = Commands.index(spec);
-        long maxFileSize = ((MapperCommand) spec.root().userObject()).data().maxFileSize;
+        long maxFileSize = Commands.dataOptions(spec).maxFileSize;
         DiffReport report = MappingDiff.diff(side(index, oldSide, maxFileSize), side(index, newSide, maxFileSize), index);
         output.write(spec, report);
         return exitCode && report.hasDifferences() ? ExitCodes.CHECK_FAILED : ExitCodes.OK;

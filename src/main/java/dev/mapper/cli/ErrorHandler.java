@@ -65,10 +65,6 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     }
 
     private static boolean isVerbose(CommandLine cli) {
-        CommandLine root = cli;
-        while (root.getParent() != null) {
-            root = root.getParent();
-        }
-        return root.getCommand() instanceof MapperCommand m && m.verbose();
+        return cli.getCommandSpec().root().userObject() instanceof MapperCommand m && m.verbose();
     }
 }
