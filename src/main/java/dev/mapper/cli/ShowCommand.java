@@ -42,9 +42,9 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String trimmed = Commands.techniqueIds(spec, List.of(id)).get(0);
+        String techniqueId = Commands.techniqueIds(spec, List.of(id)).get(0);
         MappingIndex index = Commands.index(spec);
-        TechniqueReport report = index.techniqueReport(trimmed, sets.selection(),
+        TechniqueReport report = index.techniqueReport(techniqueId, sets.selection(),
                 filters.filter(spec.commandLine(), index), !noSubtechniques);
         output.write(spec, report);
         return ExitCodes.OK;
