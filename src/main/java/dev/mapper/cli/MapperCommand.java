@@ -45,7 +45,7 @@ import picocli.CommandLine.Option;
 public final class MapperCommand implements Runnable {
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
-            description = "Show stack traces and load warnings on stderr.")
+            description = "Show the stack trace of an error on stderr (warnings are always shown).")
     boolean verbose;
 
     @CommandLine.Mixin
