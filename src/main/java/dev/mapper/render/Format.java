@@ -1,5 +1,6 @@
 package dev.mapper.render;
 
+import java.util.Locale;
 import java.util.function.Function;
 
 /** The output formats of query commands, each with its renderer. */
@@ -28,6 +29,6 @@ public enum Format {
 
     @Override
     public String toString() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

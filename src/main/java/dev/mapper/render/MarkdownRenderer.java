@@ -1,11 +1,11 @@
 package dev.mapper.render;
 
-import dev.mapper.model.CoverageReport;
-import dev.mapper.model.DiffReport;
-import dev.mapper.model.Finding;
 import dev.mapper.model.Capability;
 import dev.mapper.model.CapabilityList;
 import dev.mapper.model.CapabilityReport;
+import dev.mapper.model.CoverageReport;
+import dev.mapper.model.DiffReport;
+import dev.mapper.model.Finding;
 import dev.mapper.model.FrameworkList;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingField;
@@ -23,7 +23,9 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -115,8 +117,8 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
     }
 
     /** A URL that can stand in an autolink as is (autolinks take no escapes). */
-    private static final java.util.regex.Pattern SAFE_URL =
-            java.util.regex.Pattern.compile("https://[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]+");
+    private static final Pattern SAFE_URL =
+            Pattern.compile("https://[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]+");
 
     @Override
     public String selection(SelectionReport report) {
@@ -231,7 +233,7 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
     @Override
     public String coverage(CoverageReport report) {
         StringBuilder b = new StringBuilder("# Coverage\n\n");
-        fact(b, "Covered", report.covered() + " of " + report.total() + String.format(java.util.Locale.ROOT,
+        fact(b, "Covered", report.covered() + " of " + report.total() + String.format(Locale.ROOT,
                 " (%.1f%%)", report.percent()));
         fact(b, "ATT&CK", report.releases().stream().map(r -> r.domain() + " " + r.version())
                 .collect(Collectors.joining(", ")));
@@ -246,7 +248,7 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
         b.append("|---".repeat(4)).append("|\n");
         for (CoverageReport.TacticCoverage t : report.byTactic()) {
             row(b, List.of(cell(t.tactic().name()), String.valueOf(t.covered()), String.valueOf(t.total()),
-                    String.format(java.util.Locale.ROOT, "%.1f", t.percent())));
+                    String.format(Locale.ROOT, "%.1f", t.percent())));
         }
         b.append("\n## Uncovered (").append(report.uncovered().size()).append(")\n\n");
         for (Technique t : report.uncovered()) {

@@ -14,13 +14,16 @@ import dev.mapper.model.Technique;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -40,7 +43,7 @@ public final class NavigatorLayer {
 
         @Override
         public String toString() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -62,7 +65,7 @@ public final class NavigatorLayer {
     /** The domains of the selected mappings; a layer shows one. */
     public static Set<String> domains(SelectionReport report) {
         return report.mappings().stream().map(m -> m.set().domain()).collect(Collectors.toCollection(
-                java.util.TreeSet::new));
+                TreeSet::new));
     }
 
     /** The scoring {@code AUTO} stands for on this selection. */
@@ -137,12 +140,12 @@ public final class NavigatorLayer {
     /** The newest ATT&CK version the selected mappings were made against. */
     private static String attackVersion(SelectionReport report) {
         return report.mappings().stream().map(m -> m.set().attackVersion()).filter(Objects::nonNull)
-                .max(Comparator.comparing(NavigatorLayer::versionNumbers, java.util.Arrays::compare))
+                .max(Comparator.comparing(NavigatorLayer::versionNumbers, Arrays::compare))
                 .orElse(null);
     }
 
     private static int[] versionNumbers(String version) {
-        return java.util.Arrays.stream(version.split("\\.")).mapToInt(p -> p.matches("\\d{1,9}") ? Integer.parseInt(p) : 0)
+        return Arrays.stream(version.split("\\.")).mapToInt(p -> p.matches("\\d{1,9}") ? Integer.parseInt(p) : 0)
                 .toArray();
     }
 

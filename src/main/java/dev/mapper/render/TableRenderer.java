@@ -1,11 +1,11 @@
 package dev.mapper.render;
 
-import dev.mapper.model.CoverageReport;
-import dev.mapper.model.Finding;
-import dev.mapper.model.DiffReport;
 import dev.mapper.model.Capability;
 import dev.mapper.model.CapabilityList;
 import dev.mapper.model.CapabilityReport;
+import dev.mapper.model.CoverageReport;
+import dev.mapper.model.DiffReport;
+import dev.mapper.model.Finding;
 import dev.mapper.model.FrameworkList;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingSet;
@@ -24,6 +24,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -156,7 +157,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
     }
 
     private static String percent(double value) {
-        return String.format(java.util.Locale.ROOT, "%.1f%%", value);
+        return String.format(Locale.ROOT, "%.1f%%", value);
     }
 
     private static String plural(long count, String noun) {
@@ -312,7 +313,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         report.techniques().forEach(t -> techniques.put(t.id(), t));
         mappingsBySet(b, mappings, m -> {
             Technique t = m.attackObjectId() == null ? null
-                    : techniques.get(m.attackObjectId().trim().toUpperCase(java.util.Locale.ROOT));
+                    : techniques.get(m.attackObjectId().trim().toUpperCase(Locale.ROOT));
             return t == null ? new Headline("(no technique)", null, null) : new Headline(t.id(), t.name(), t.name());
         });
         return b.toString();
@@ -353,8 +354,8 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
     /** A piece of the text around the first word of the query, on one line. */
     private static String snippet(String text, String query) {
         String line = Text.line(text);
-        String first = query.strip().split("[^\\p{L}\\p{N}]+")[0].toLowerCase(java.util.Locale.ROOT);
-        int at = line.toLowerCase(java.util.Locale.ROOT).indexOf(first);
+        String first = query.strip().split("[^\\p{L}\\p{N}]+")[0].toLowerCase(Locale.ROOT);
+        int at = line.toLowerCase(Locale.ROOT).indexOf(first);
         int start = Math.max(0, at - 12);
         return (start > 0 ? "…" : "") + line.substring(start);
     }
