@@ -50,8 +50,9 @@ public final class NavigatorLayer {
     static final String LAYER_VERSION = "4.5";
     /** The first Navigator release that reads layer format 4.5. */
     static final String NAVIGATOR_VERSION = "4.9.1";
-    /** Technique IDs the Navigator can place in a matrix. */
+    /** Light to dark for minimal, partial, significant: stronger mappings stand out. */
     private static final List<String> STRENGTH_COLORS = List.of("#d9f0d3", "#7fbf7b", "#1b7837");
+    /** The ends of the count gradient: one capability, the most any technique has. */
     private static final List<String> COUNT_COLORS = List.of("#deebf7", "#08519c");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final ObjectMapper MAPPER = JsonMapper.builder()
