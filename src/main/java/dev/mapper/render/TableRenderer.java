@@ -312,8 +312,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         Map<String, Technique> techniques = new LinkedHashMap<>();
         report.techniques().forEach(t -> techniques.put(t.id(), t));
         mappingsBySet(b, mappings, m -> {
-            Technique t = m.attackObjectId() == null ? null
-                    : techniques.get(m.attackObjectId().trim().toUpperCase(Locale.ROOT));
+            Technique t = techniques.get(m.techniqueId());
             return t == null ? new Headline("(no technique)", null, null) : new Headline(t.id(), t.name(), t.name());
         });
         return b.toString();
