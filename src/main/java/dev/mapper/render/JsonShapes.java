@@ -90,10 +90,7 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
     @Override
     public ObjectNode coverage(CoverageReport report) {
         ObjectNode doc = start();
-        ArrayNode attack = doc.putArray("attack");
-        for (AttackRelease release : report.releases()) {
-            attack.addObject().put("domain", release.domain()).put("version", release.version());
-        }
+        doc.set("attack", releases(report.releases()));
         ArrayNode sets = doc.putArray("mapping_sets");
         report.sets().forEach(set -> sets.add(set.key().toString()));
         doc.put("covered", report.covered());
@@ -108,6 +105,15 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
         doc.set("uncovered", techniqueList(report.uncovered()));
         doc.set("missing_required", techniqueList(report.missingRequired()));
         return doc;
+    }
+
+    /** The ATT&CK releases a result was computed against: {@code [{ "domain", "version" }]}. */
+    private static ArrayNode releases(List<AttackRelease> releases) {
+        ArrayNode array = NODES.arrayNode(releases.size());
+        for (AttackRelease release : releases) {
+            array.addObject().put("domain", release.domain()).put("version", release.version());
+        }
+        return array;
     }
 
     /** Two decimals: enough for a gate, stable across platforms. */
@@ -129,10 +135,7 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
         ObjectNode doc = start();
         doc.set("old", diffSide(report.oldSet(), report.oldMappings(), report.oldDuplicates()));
         doc.set("new", diffSide(report.newSet(), report.newMappings(), report.newDuplicates()));
-        ArrayNode attack = doc.putArray("attack_data");
-        for (AttackRelease release : report.attackReleases()) {
-            attack.addObject().put("domain", release.domain()).put("version", release.version());
-        }
+        doc.set("attack_data", releases(report.attackReleases()));
         ObjectNode summary = doc.putObject("summary");
         summary.put("differences", report.items().size());
         report.counts().forEach((kind, count) -> summary.put(kind.label(), count));
