@@ -8,6 +8,7 @@ import dev.mapper.model.DiffReport;
 import dev.mapper.model.Finding;
 import dev.mapper.model.FrameworkList;
 import dev.mapper.model.Mapping;
+import dev.mapper.model.MappingField;
 import dev.mapper.model.MappingSet;
 import dev.mapper.model.MappingType;
 import dev.mapper.model.Report;
@@ -22,6 +23,8 @@ import dev.mapper.model.ValidationReport;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -233,15 +236,15 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
             b.append('\n').append(style(CYAN, Text.line(set.framework()))).append("  ")
                     .append(style(DIM, Text.line(set.key().toString()) + " · " + Text.line(set.source().label())))
                     .append('\n');
-            List<Mapping> folded = new ArrayList<>();
+            // Exact duplicates (official files contain some) are shown once, at the first copy, with their count.
+            Map<List<Object>, Mapping> firstCopy = new LinkedHashMap<>();
+            Map<List<Object>, Long> copies = new HashMap<>();
             for (Mapping m : entry.getValue()) {
-                long copies = entry.getValue().stream().filter(o -> sameContent(o, m)).count();
-                if (folded.stream().anyMatch(f -> sameContent(f, m))) {
-                    continue;
-                }
-                folded.add(m);
-                mapping(b, m, headline.apply(m), copies);
+                List<Object> content = content(m);
+                firstCopy.putIfAbsent(content, m);
+                copies.merge(content, 1L, Long::sum);
             }
+            firstCopy.forEach((content, m) -> mapping(b, m, headline.apply(m), copies.get(content)));
         }
     }
 
@@ -424,9 +427,12 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         return type == null || type.name() == null || type.name().isBlank() ? m.mappingType() : type.name();
     }
 
-    /** Exact duplicates: official files contain some. */
-    private static boolean sameContent(Mapping a, Mapping b) {
-        return Objects.equals(a.set(), b.set()) && a.sameContent(b);
+    /**
+     * The values of every content field: equal exactly when {@link Mapping#sameContent} holds, and a hash key, so
+     * folding the mappings of a set is linear rather than quadratic (a NIST control has hundreds per set).
+     */
+    private static List<Object> content(Mapping m) {
+        return Arrays.stream(MappingField.values()).map(field -> field.value(m)).toList();
     }
 
     void field(StringBuilder b, String label, String value) {

@@ -87,6 +87,16 @@ class ShowCorpusTest {
     }
 
     @Test
+    void exactDuplicatesFoldIntoOneTableEntry() {
+        Cli.Run run = Cli.run("--data", Corpus.root().toString(), "show", "T1528", "--framework-version", "rev5",
+                "--attack-version", "16.1");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().split("\n")).filteredOn(line -> line.strip().startsWith("CM-02 ")).hasSize(1);
+        assertThat(run.out()).contains("CM-02  Baseline Configuration\n    mitigates · x2: exact duplicates in the "
+                + "source file\n");
+    }
+
+    @Test
     void revokedTechniqueNamesItsReplacementAndKeepsOldMappings() throws Exception {
         // Find a revoked technique that some mapping file still maps to, independently of mapper.
         JsonNode bundle = Corpus.tree(Corpus.attack());
