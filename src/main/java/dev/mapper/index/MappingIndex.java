@@ -276,7 +276,8 @@ public final class MappingIndex implements AttackCatalog {
                 String capability = m.capabilityId() == null ? null : m.capabilityId().trim();
                 capabilitiesSeen.add(capability);
                 if ((techniqueIds.isEmpty() || techniqueIds.contains(normaliseId(m.attackObjectId())))
-                        && (selection.capabilities().isEmpty() || selection.capabilities().contains(capability))) {
+                        && (selection.capabilities().isEmpty()
+                            || (capability != null && selection.capabilities().contains(capability)))) {
                     matching.add(m);
                 }
             }

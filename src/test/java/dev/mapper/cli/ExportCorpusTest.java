@@ -46,6 +46,23 @@ class ExportCorpusTest {
     }
 
     @Test
+    void aCapabilityExportOverSetsWithNonMappableRows() {
+        // NIST files hold non_mappable rows with no capability_id; selecting a capability must pass over them.
+        long expected = 0;
+        for (JsonNode file : Corpus.allFiles()) {
+            for (JsonNode m : file.path("mapping_objects")) {
+                if ("AC-02".equals(m.path("capability_id").asText(null))) {
+                    expected++;
+                }
+            }
+        }
+        JsonNode doc = Parsed.json(
+                run("export", "mappings", "--capability", "AC-02", "--all-versions", "--format", "json"));
+        assertThat(doc.path("mappings")).hasSize((int) expected);
+        assertThat(expected).isPositive();
+    }
+
+    @Test
     void awsLayerMarksEveryTechniqueWithItsStrongestScore() {
         JsonNode layer = Parsed.json(run("export", "layer", "--framework", "aws"));
         Structure.assertValidLayer(layer);
