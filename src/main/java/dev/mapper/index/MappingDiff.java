@@ -34,7 +34,7 @@ public final class MappingDiff {
     private record Key(String capabilityId, String attackId, String scoreCategory) {
 
         static Key of(Mapping m) {
-            return new Key(m.capabilityId(), MappingIndex.normaliseId(m.attackObjectId()), m.scoreCategory());
+            return new Key(m.capabilityId(), m.techniqueId(), m.scoreCategory());
         }
     }
 
@@ -200,7 +200,7 @@ public final class MappingDiff {
             Set<String> seen = new HashSet<>();
             String id = key.attackId();
             while (id != null && seen.add(id)) {
-                id = index.technique(id).map(Technique::revokedBy).map(MappingIndex::normaliseId).orElse(null);
+                id = index.technique(id).map(Technique::revokedBy).map(Technique::normaliseId).orElse(null);
                 Key target = new Key(key.capabilityId(), id, key.scoreCategory());
                 if (id != null && onlyNew.containsKey(target)) {
                     pair(target, onlyOld.remove(key), onlyNew.remove(target), Kind.MOVED, key.attackId());
@@ -231,7 +231,7 @@ public final class MappingDiff {
     private static SortedSet<String> covered(MappingFile file) {
         SortedSet<String> ids = new TreeSet<>();
         for (Mapping m : file.mappings()) {
-            String id = MappingIndex.normaliseId(m.attackObjectId());
+            String id = m.techniqueId();
             if (id != null && !m.nonMappable()) {
                 ids.add(id);
             }
@@ -243,7 +243,7 @@ public final class MappingDiff {
     private static Map<String, String> names(MappingFile file) {
         Map<String, String> names = new HashMap<>();
         for (Mapping m : file.mappings()) {
-            String id = MappingIndex.normaliseId(m.attackObjectId());
+            String id = m.techniqueId();
             if (id != null && m.attackObjectName() != null) {
                 names.putIfAbsent(id, m.attackObjectName());
             }

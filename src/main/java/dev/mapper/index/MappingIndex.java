@@ -20,6 +20,7 @@ import dev.mapper.model.Technique;
 import dev.mapper.model.TechniqueList;
 import dev.mapper.model.TechniqueReport;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,8 +29,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -72,7 +75,7 @@ public final class MappingIndex implements AttackCatalog {
             allSets.add(file.set());
             mappingsBySet.computeIfAbsent(file.set(), k -> new ArrayList<>()).addAll(file.mappings());
             for (Mapping m : file.mappings()) {
-                String id = normaliseId(m.attackObjectId());
+                String id = m.techniqueId();
                 if (id == null) {
                     continue;
                 }
@@ -95,11 +98,6 @@ public final class MappingIndex implements AttackCatalog {
         Map<MappingSet, List<Mapping>> inSetOrder = new LinkedHashMap<>();
         sets.forEach(set -> inSetOrder.put(set, mappingsIn(set)));
         this.capabilities = new Capabilities(inSetOrder);
-    }
-
-    /** Upper case and trimmed, as ATT&CK spells IDs; null for null or blank. */
-    public static String normaliseId(String id) {
-        return Technique.normaliseId(id);
     }
 
     public List<AttackRelease> releases() {
@@ -164,7 +162,7 @@ public final class MappingIndex implements AttackCatalog {
     /** ATT&CK data for the ID from the newest release that has it. */
     @Override
     public Optional<Technique> technique(String id) {
-        return Optional.ofNullable(techniques.get(normaliseId(id)));
+        return Optional.ofNullable(techniques.get(Technique.normaliseId(id)));
     }
 
     @Override
@@ -174,26 +172,26 @@ public final class MappingIndex implements AttackCatalog {
 
     /** True if ATT&CK data or any mapping knows the ID. */
     public boolean knows(String id) {
-        String key = normaliseId(id);
+        String key = Technique.normaliseId(id);
         return techniques.containsKey(key) || mappingsByAttackId.containsKey(key);
     }
 
     /** Every ID that loaded ATT&CK data or a mapping knows (revoked and deprecated ones too), sorted. */
-    public java.util.SortedSet<String> knownIds() {
-        java.util.SortedSet<String> known = new TreeSet<>(techniques.keySet());
+    public SortedSet<String> knownIds() {
+        SortedSet<String> known = new TreeSet<>(techniques.keySet());
         known.addAll(mappingsByAttackId.keySet());
         return known;
     }
 
     /** Sub-technique IDs of a technique, from ATT&CK and from mapping files, in ID order. */
     public List<String> subtechniquesOf(String id) {
-        return List.copyOf(subtechniques.getOrDefault(normaliseId(id), Set.of()));
+        return List.copyOf(subtechniques.getOrDefault(Technique.normaliseId(id), Set.of()));
     }
 
     /** Every mapping recorded against exactly this ID, in the given sets, in set order then file order. */
     public List<Mapping> mappingsFor(String id, Set<MappingSet> inSets) {
         List<Mapping> result = new ArrayList<>();
-        for (Mapping m : mappingsByAttackId.getOrDefault(normaliseId(id), List.of())) {
+        for (Mapping m : mappingsByAttackId.getOrDefault(Technique.normaliseId(id), List.of())) {
             if (inSets.contains(m.set())) {
                 result.add(m);
             }
@@ -204,7 +202,7 @@ public final class MappingIndex implements AttackCatalog {
 
     /** The technique as ATT&CK describes it, or as the mapping files name it when no ATT&CK data has it. */
     public Technique describe(String id) {
-        String key = normaliseId(id);
+        String key = Technique.normaliseId(id);
         Technique known = techniques.get(key);
         if (known != null) {
             return known;
@@ -234,12 +232,10 @@ public final class MappingIndex implements AttackCatalog {
      */
     public TechniqueReport techniqueReport(String id, SetSelection selection, MappingFilter filter,
                                            boolean includeSubtechniques) {
-        String key = normaliseId(id);
-        if (!knows(key)) {
-            throw new UnknownIdException("technique", key, suggestIds(key, 3));
-        }
+        String key = knownId(id);
         Technique technique = describe(key);
-        Set<MappingSet> chosen = new HashSet<>(selectSets(selection));
+        List<MappingSet> sets = selectSets(selection);
+        Set<MappingSet> chosen = new HashSet<>(sets);
         List<Mapping> mappings = new ArrayList<>(filter(mappingsFor(key, chosen), filter));
         List<Technique> subs = new ArrayList<>();
         if (includeSubtechniques) {
@@ -248,7 +244,7 @@ public final class MappingIndex implements AttackCatalog {
                 mappings.addAll(filter(mappingsFor(subId, chosen), filter));
             }
         }
-        return new TechniqueReport(technique, tacticsOf(technique), subs, mappings, selectSets(selection));
+        return new TechniqueReport(technique, tacticsOf(technique), subs, mappings, sets);
     }
 
     /**
@@ -261,10 +257,7 @@ public final class MappingIndex implements AttackCatalog {
     public SelectionReport select(Selection selection, SetSelection sets, MappingFilter filter) {
         Set<String> techniqueIds = new HashSet<>();
         for (String id : selection.techniques()) {
-            String key = normaliseId(id);
-            if (!knows(key)) {
-                throw new UnknownIdException("technique", key, suggestIds(key, 3));
-            }
+            String key = knownId(id);
             techniqueIds.add(key);
             techniqueIds.addAll(subtechniquesOf(key));
         }
@@ -275,7 +268,7 @@ public final class MappingIndex implements AttackCatalog {
             for (Mapping m : mappingsBySet.getOrDefault(set, List.of())) {
                 String capability = m.capabilityId() == null ? null : m.capabilityId().trim();
                 capabilitiesSeen.add(capability);
-                if ((techniqueIds.isEmpty() || techniqueIds.contains(normaliseId(m.attackObjectId())))
+                if ((techniqueIds.isEmpty() || techniqueIds.contains(m.techniqueId()))
                         && (selection.capabilities().isEmpty()
                             || (capability != null && selection.capabilities().contains(capability)))) {
                     matching.add(m);
@@ -290,7 +283,7 @@ public final class MappingIndex implements AttackCatalog {
         List<Mapping> kept = filter(matching, filter);
         Map<String, Technique> described = new HashMap<>();
         for (Mapping m : kept) {
-            String id = normaliseId(m.attackObjectId());
+            String id = m.techniqueId();
             if (id != null) {
                 described.computeIfAbsent(id, this::describe);
             }
@@ -317,7 +310,7 @@ public final class MappingIndex implements AttackCatalog {
         if (filter.isEmpty()) {
             return true;
         }
-        Technique technique = techniques.get(normaliseId(m.attackObjectId()));
+        Technique technique = techniques.get(m.techniqueId());
         return filter.test(m, technique, filter.tactics().isEmpty() ? List.of() : tacticNames(technique));
     }
 
@@ -347,7 +340,7 @@ public final class MappingIndex implements AttackCatalog {
         Set<MappingSet> chosenSet = new HashSet<>(chosen);
         List<Mapping> all = capabilities.mappingsOf(capability);
         List<Mapping> mappings = filter(all.stream().filter(m -> chosenSet.contains(m.set())).toList(), filter);
-        List<Technique> described = mappings.stream().map(Mapping::techniqueId).filter(java.util.Objects::nonNull).distinct().map(this::describe).toList();
+        List<Technique> described = mappings.stream().map(Mapping::techniqueId).filter(Objects::nonNull).distinct().map(this::describe).toList();
         List<MappingSet> knownIn = all.stream().map(Mapping::set).distinct().toList();
         return new CapabilityReport(capability, described, mappings, chosen, knownIn);
     }
@@ -378,7 +371,7 @@ public final class MappingIndex implements AttackCatalog {
     }
 
     /** Every loaded tactic, one per domain and shortname, from the newest release that has it. */
-    public java.util.Collection<Tactic> tactics() {
+    public Collection<Tactic> tactics() {
         return Collections.unmodifiableCollection(tactics.values());
     }
 
@@ -455,11 +448,20 @@ public final class MappingIndex implements AttackCatalog {
     }
 
     private Technique known(String id) {
-        String key = normaliseId(id);
+        return describe(knownId(id));
+    }
+
+    /**
+     * The ID as ATT&CK spells it, once checked that ATT&CK data or a mapping knows it.
+     *
+     * @throws UnknownIdException otherwise, with the nearest known IDs
+     */
+    private String knownId(String id) {
+        String key = Technique.normaliseId(id);
         if (key == null || !knows(key)) {
             throw new UnknownIdException("technique", key == null ? "''" : key, key == null ? List.of() : suggestIds(key, 3));
         }
-        return describe(key);
+        return key;
     }
 
     private boolean covered(String id, Set<MappingSet> chosen, MappingFilter filter) {
@@ -467,8 +469,8 @@ public final class MappingIndex implements AttackCatalog {
     }
 
     /** The values a filter dimension can take in the loaded data, sorted; what an unknown filter value is told. */
-    public java.util.SortedSet<String> knownValues(FilterDimension dimension) {
-        java.util.SortedSet<String> values = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    public SortedSet<String> knownValues(FilterDimension dimension) {
+        SortedSet<String> values = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         switch (dimension) {
             case FRAMEWORK -> sets.forEach(s -> values.add(s.framework()));
             case DOMAIN -> {
@@ -495,7 +497,7 @@ public final class MappingIndex implements AttackCatalog {
 
     /** Known IDs closest to the given one: same prefix and nearest number first, then by edit distance. */
     public List<String> suggestIds(String id, int limit) {
-        String key = normaliseId(id);
+        String key = Technique.normaliseId(id);
         List<String> candidates = new ArrayList<>(knownIds());
         candidates.sort(Comparator.comparingInt((String k) -> distance(key, k))
                 .thenComparingLong(k -> numericGap(key, k))
