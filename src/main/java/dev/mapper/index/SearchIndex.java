@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -142,7 +143,7 @@ final class SearchIndex {
         String exact = query.strip();
         int best = SPREAD;
         List<String> matchedIn = new ArrayList<>();
-        Set<String> exactWords = new java.util.HashSet<>();
+        Set<String> exactWords = new HashSet<>();
         for (Field field : doc.fields()) {
             if (field.text() == null) {
                 continue;

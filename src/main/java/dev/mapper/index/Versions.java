@@ -1,6 +1,8 @@
 package dev.mapper.index;
 
+import java.math.BigInteger;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,7 +33,7 @@ final class Versions {
         if (m.matches()) {
             return m.group(3) + "." + m.group(1) + "." + m.group(2);
         }
-        return version.trim().toLowerCase(java.util.Locale.ROOT);
+        return version.trim().toLowerCase(Locale.ROOT);
     }
 
     private static int compareParts(String a, String b) {
@@ -47,7 +49,7 @@ final class Versions {
             String pb = mb.group();
             int c;
             if (Character.isDigit(pa.charAt(0)) && Character.isDigit(pb.charAt(0))) {
-                c = new java.math.BigInteger(pa).compareTo(new java.math.BigInteger(pb));
+                c = new BigInteger(pa).compareTo(new BigInteger(pb));
             } else {
                 c = pa.compareTo(pb);
             }

@@ -2,13 +2,13 @@ package dev.mapper.load;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.mapper.model.AttackRelease;
 import dev.mapper.model.DataSource;
 import dev.mapper.model.MappingFile;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -13,6 +14,7 @@ import dev.mapper.model.Tactic;
 import dev.mapper.model.Technique;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -214,7 +216,7 @@ final class StixBundleReader {
                     mitigationList.add(m);
                 }
             }
-            mitigationList.sort(java.util.Comparator.comparing(Mitigation::id));
+            mitigationList.sort(Comparator.comparing(Mitigation::id));
             String parent = parentOf.containsKey(stixId) ? attackIds.get(parentOf.get(stixId)) : null;
             boolean sub = node.path("x_mitre_is_subtechnique").asBoolean(parent != null || id.contains("."));
             if (parent == null && sub && id.contains(".")) {
@@ -290,7 +292,7 @@ final class StixBundleReader {
                 return ref;
             }
         }
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        return MissingNode.getInstance();
     }
 
     private static String text(JsonNode node, String field) {

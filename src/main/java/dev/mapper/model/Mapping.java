@@ -2,6 +2,7 @@ package dev.mapper.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One mapping object of the unified schema, with the set it came from and where it stood in its file.
@@ -46,7 +47,7 @@ public record Mapping(
     /** Every {@link MappingField} equal: an exact duplicate when both come from one file. */
     public boolean sameContent(Mapping other) {
         for (MappingField field : MappingField.values()) {
-            if (!java.util.Objects.equals(field.value(this), field.value(other))) {
+            if (!Objects.equals(field.value(this), field.value(other))) {
                 return false;
             }
         }

@@ -1,5 +1,7 @@
 package dev.mapper.model;
 
+import java.util.Locale;
+
 /** The {@code score_value}s of the unified schema, in increasing strength. */
 public enum Score {
     MINIMAL, PARTIAL, SIGNIFICANT;
@@ -20,6 +22,6 @@ public enum Score {
     /** As the schema spells it: {@code minimal}, {@code partial}, {@code significant}. */
     @Override
     public String toString() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

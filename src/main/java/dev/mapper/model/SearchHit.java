@@ -1,6 +1,7 @@
 package dev.mapper.model;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One search result: a technique, a capability, or a mapping (matched by its comments). {@code matchedIn} names the
@@ -16,7 +17,7 @@ public record SearchHit(Kind kind, List<String> matchedIn, int relevance, Techni
 
         /** The name users read and {@code jq} selects on. */
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.mapper.model;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * An ATT&CK technique or sub-technique ({@code attack-pattern}) as one release describes it.
@@ -31,7 +33,7 @@ public record Technique(
     }
 
     /** How ATT&CK spells a technique or sub-technique ID: T1528, T1078.004. */
-    public static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("T\\d{4}(\\.\\d{3})?");
+    public static final Pattern ID = Pattern.compile("T\\d{4}(\\.\\d{3})?");
 
     /** True for an ID spelled as ATT&CK spells it (upper case, no spaces). */
     public static boolean isWellFormedId(String id) {
@@ -40,7 +42,7 @@ public record Technique(
 
     /** Upper case and trimmed, as ATT&CK spells IDs; null for null or blank. */
     public static String normaliseId(String id) {
-        return id == null || id.isBlank() ? null : id.trim().toUpperCase(java.util.Locale.ROOT);
+        return id == null || id.isBlank() ? null : id.trim().toUpperCase(Locale.ROOT);
     }
 
     /** Neither revoked nor deprecated: part of the current matrix. */
