@@ -42,7 +42,7 @@ public final class DataLoader {
         List<MappingFile> mappingFiles = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
 
-        List<NamedFile> files = filesNamedBy(request, warnings);
+        List<NamedFile> files = filesNamedBy(request.paths(), warnings);
         try (ParallelReads reads = new ParallelReads(files.stream().map(NamedFile::path).toList(),
                 file -> read(file, request.maxFileSize()))) {
             for (NamedFile file : files) {
@@ -56,17 +56,17 @@ public final class DataLoader {
     }
 
     /** A file to read, and whether it was found under a directory (where files that are not data are skipped). */
-    private record NamedFile(Path path, boolean underDirectory) {
+    record NamedFile(Path path, boolean underDirectory) {
     }
 
     /**
-     * The files the request names, in order, each once: a file reached twice (named again, under two given
-     * directories, or through a link) would otherwise count its mappings twice.
+     * The files the paths name (directories: every {@code *.json} below them), in order, each once: a file reached
+     * twice (named again, under two given directories, or through a link) would otherwise be counted twice.
      */
-    private static List<NamedFile> filesNamedBy(DataRequest request, List<String> warnings) {
+    static List<NamedFile> filesNamedBy(List<Path> paths, List<String> warnings) {
         List<NamedFile> files = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
-        for (Path path : request.paths()) {
+        for (Path path : paths) {
             boolean directory = Files.isDirectory(path);
             for (Path file : directory ? jsonFilesUnder(path, warnings) : List.of(path)) {
                 if (seen.add(identity(file))) {

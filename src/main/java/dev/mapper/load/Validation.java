@@ -10,7 +10,6 @@ import dev.mapper.model.MappingField;
 import dev.mapper.model.MappingFile;
 import dev.mapper.model.Technique;
 import dev.mapper.model.ValidationReport;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +28,6 @@ import java.util.Set;
  * metadata), then, once the ATT&CK data is known, each mapping's technique against it.
  */
 public final class Validation {
-
 
     private final Map<String, List<Finding>> findings = new LinkedHashMap<>();
     private final List<CheckedFile> mappingFiles = new ArrayList<>();
@@ -59,15 +57,11 @@ public final class Validation {
      */
     public static Validation read(List<Path> paths, long maxFileSize) {
         Validation validation = new Validation();
-        for (Path path : paths) {
-            if (Files.isDirectory(path)) {
-                for (Path file : DataLoader.jsonFilesUnder(path, validation.notes)) {
-                    validation.readFile(file, true, maxFileSize);
-                }
-            } else {
-                DataLoader.requireFile(path);
-                validation.readFile(path, false, maxFileSize);
+        for (DataLoader.NamedFile file : DataLoader.filesNamedBy(paths, validation.notes)) {
+            if (!file.underDirectory()) {
+                DataLoader.requireFile(file.path());
             }
+            validation.readFile(file.path(), file.underDirectory(), maxFileSize);
         }
         return validation;
     }

@@ -231,6 +231,20 @@ class ValidateTest {
     }
 
     @Test
+    void aFileReachedTwiceIsCheckedOnce() throws Exception {
+        String text = CLEAN.replace("\"T1528\"", "\"T15280\"");
+        Path file = write("twice.json", text);
+
+        Cli.Run run = Cli.run("validate", file.toString(), dir.toString(), file.toString(), "--format", "json");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.CHECK_FAILED);
+        JsonNode doc = JSON.readTree(run.out());
+        assertThat(doc.path("findings").findValuesAsText("rule")).containsExactly("attack-id-syntax");
+        assertThat(doc.path("errors").asInt()).isEqualTo(1);
+        assertThat(doc.path("files").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void aFileNamedDirectlyMustBeDataAndMustExist() throws Exception {
         Path other = write("package.json", "{\"name\": \"not mappings\"}");
 
