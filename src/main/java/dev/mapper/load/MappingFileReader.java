@@ -113,14 +113,8 @@ final class MappingFileReader {
     private Metadata readMetadata() throws IOException {
         Metadata metadata = new Metadata(Json.line(parser), Json.column(parser));
         Keys keys = new Keys("metadata");
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = parser.currentName();
-            int line = Json.line(parser);
-            int column = Json.column(parser);
-            parser.nextToken();
-            if (keys.repeated(field, line, column)) {
-                continue;
-            }
+        for (Key key; (key = keys.next()) != null; ) {
+            String field = key.name();
             record(Json.line(parser), Json.column(parser), "metadata", field);
             String what = "metadata \"" + field + "\"";
             switch (field) {
@@ -134,7 +128,7 @@ final class MappingFileReader {
                 case "mapping_version", "attack_version", "mapping_framework", "mapping_framework_version" ->
                         metadata.strings.put(field, string(what, false));
                 default -> {
-                    diagnostics.schema(line, column, "unexpected metadata field \"" + field + "\"");
+                    diagnostics.schema(key.line(), key.column(), "unexpected metadata field \"" + field + "\"");
                     metadata.extra.put(field, Json.readValue(parser));
                 }
             }
@@ -157,18 +151,12 @@ final class MappingFileReader {
             return types;
         }
         Keys keys = new Keys("metadata \"mapping_types\"");
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String key = parser.currentName();
-            int line = Json.line(parser);
-            int column = Json.column(parser);
-            parser.nextToken();
-            if (keys.repeated(key, line, column)) {
-                continue;
-            }
-            record(line, column, "metadata", "mapping_types", key);
-            String name = key;
+        for (Key key; (key = keys.next()) != null; ) {
+            String type = key.name();
+            record(key.line(), key.column(), "metadata", "mapping_types", type);
+            String name = type;
             String description = "";
-            String what = "mapping type \"" + key + "\"";
+            String what = "mapping type \"" + type + "\"";
             if (parser.currentToken() == JsonToken.START_OBJECT) {
                 int objectLine = Json.line(parser);
                 int objectColumn = Json.column(parser);
@@ -183,13 +171,14 @@ final class MappingFileReader {
                         diagnostics.schema(objectLine, objectColumn, what + " needs a string \"" + field + "\"");
                     }
                 }
-                name = definition.get("name") instanceof String s ? s : key;
+                name = definition.get("name") instanceof String s ? s : type;
                 description = definition.get("description") instanceof String s ? s : "";
             } else {
-                diagnostics.schema(line, column, what + " should be an object with \"name\" and \"description\"");
+                diagnostics.schema(key.line(), key.column(),
+                        what + " should be an object with \"name\" and \"description\"");
                 parser.skipChildren();
             }
-            types.put(key, new MappingType(key, name, description));
+            types.put(type, new MappingType(type, name, description));
         }
         return types;
     }
@@ -200,17 +189,10 @@ final class MappingFileReader {
             return groups;
         }
         Keys keys = new Keys("metadata \"capability_groups\"");
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String key = parser.currentName();
-            int line = Json.line(parser);
-            int column = Json.column(parser);
-            parser.nextToken();
-            if (keys.repeated(key, line, column)) {
-                continue;
-            }
-            record(line, column, "metadata", "capability_groups", key);
+        for (Key key; (key = keys.next()) != null; ) {
+            record(key.line(), key.column(), "metadata", "capability_groups", key.name());
             Object name = Json.readValue(parser);
-            groups.put(key, name == null ? null : String.valueOf(name));
+            groups.put(key.name(), name == null ? null : String.valueOf(name));
         }
         return groups;
     }
@@ -229,14 +211,8 @@ final class MappingFileReader {
         MappingFields m = new MappingFields(Json.line(parser), Json.column(parser));
         // Official files repeat a key with the same value; that loses nothing. A different value would.
         Keys keys = new Keys("the same mapping object");
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = parser.currentName();
-            int line = Json.line(parser);
-            int column = Json.column(parser);
-            parser.nextToken();
-            if (keys.repeated(field, line, column)) {
-                continue;
-            }
+        for (Key key; (key = keys.next()) != null; ) {
+            String field = key.name();
             record(Json.line(parser), Json.column(parser), "mapping_objects", index, field);
             String what = "\"" + field + "\"";
             switch (field) {
@@ -264,7 +240,7 @@ final class MappingFileReader {
                     m.extra().put(field, Json.readValue(parser));
                 }
                 default -> {
-                    diagnostics.schema(line, column, "unexpected field \"" + field + "\" in a mapping object");
+                    diagnostics.schema(key.line(), key.column(), "unexpected field \"" + field + "\" in a mapping object");
                     m.extra().put(field, Json.readValue(parser));
                 }
             }
@@ -396,9 +372,13 @@ final class MappingFileReader {
         };
     }
 
+    /** A field of an object, where its name stands. */
+    private record Key(String name, int line, int column) {
+    }
+
     /**
      * The keys of one object so far. A key repeated with the same scalar value loses nothing and is a warning;
-     * with another value it is unusable, and the first value is kept. The parser stands on the repeat's value.
+     * with another value it is unusable, and the first value is kept.
      */
     private final class Keys {
         private final Map<String, ScalarValue> seen = new HashMap<>();
@@ -408,8 +388,23 @@ final class MappingFileReader {
             this.where = where;
         }
 
-        /** True, once reported and skipped, when the field was seen before in this object. */
-        boolean repeated(String field, int line, int column) throws IOException {
+        /**
+         * The object's next field not seen before in it, the parser on its value; null at the end of the object.
+         * Repeats are reported and skipped on the way.
+         */
+        Key next() throws IOException {
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                Key key = new Key(parser.currentName(), Json.line(parser), Json.column(parser));
+                parser.nextToken();
+                if (!repeated(key.name(), key.line(), key.column())) {
+                    return key;
+                }
+            }
+            return null;
+        }
+
+        /** True, once reported and skipped, when the field was seen before in this object; the parser on its value. */
+        private boolean repeated(String field, int line, int column) throws IOException {
             ScalarValue value = scalarValue(parser.currentToken());
             if (!seen.containsKey(field)) {
                 seen.put(field, value);
