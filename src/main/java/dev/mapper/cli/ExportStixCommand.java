@@ -33,8 +33,10 @@ final class ExportStixCommand implements Callable<Integer> {
         int[] unresolved = new int[1];
         Commands.write(spec, target, out -> unresolved[0] = StixBundle.write(report, out));
         if (unresolved[0] > 0) {
-            spec.commandLine().getErr().println("mapper: warning: " + unresolved[0] + " mappings left out: their "
-                    + "techniques are not in the loaded ATT&CK data (load the release they were mapped to with --data)");
+            boolean one = unresolved[0] == 1;
+            spec.commandLine().getErr().println("mapper: warning: " + unresolved[0] + (one ? " mapping" : " mappings")
+                    + " left out: " + (one ? "its technique is" : "their techniques are")
+                    + " not in the loaded ATT&CK data (load the release they were mapped to with --data)");
         }
         return ExitCodes.OK;
     }
