@@ -479,7 +479,8 @@ public final class MappingIndex implements AttackCatalog {
             }
             case MAPPING_TYPE -> {
                 sets.forEach(s -> values.addAll(s.mappingTypes().keySet()));
-                mappingsByAttackId.values().forEach(list -> list.forEach(m -> {
+                // Every mapping, also those without a technique (AWS and GCP record non_mappable that way).
+                mappingsBySet.values().forEach(list -> list.forEach(m -> {
                     if (m.mappingType() != null) {
                         values.add(m.mappingType());
                     }

@@ -63,6 +63,24 @@ class ExportCorpusTest {
     }
 
     @Test
+    void aMappingTypeUsedOnlyWithoutTechniquesIsAValidFilter() {
+        // The AWS 9.0 file records non_mappable capabilities with a null attack_object_id and does not define the
+        // type in its metadata: the filter must still know it.
+        java.nio.file.Path aws9 = Corpus.mappings().resolve("aws/aws-09.21.2021_attack-9.0-enterprise.json");
+        long expected = 0;
+        for (JsonNode m : Corpus.tree(aws9).path("mapping_objects")) {
+            if ("non_mappable".equals(m.path("mapping_type").asText(null))) {
+                expected++;
+            }
+        }
+        Cli.Run run = Cli.run("--no-bundled", "--data", aws9.toString(), "export", "mappings", "--mapping-type",
+                "non_mappable", "--format", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Parsed.json(run.out()).path("mappings")).hasSize((int) expected);
+        assertThat(expected).isPositive();
+    }
+
+    @Test
     void awsLayerMarksEveryTechniqueWithItsStrongestScore() {
         JsonNode layer = Parsed.json(run("export", "layer", "--framework", "aws"));
         Structure.assertValidLayer(layer);
