@@ -62,15 +62,10 @@ final class FilterOptions {
         }
         SortedSet<String> known = index.knownValues(dimension);
         for (String value : given) {
-            if (!known.contains(value.trim()) && !(dimension == FilterDimension.TACTIC && knownTacticName(index, value))) {
+            if (!known.contains(value.trim())) {
                 throw new CommandLine.ParameterException(cli, "unknown " + dimension.option() + " value '" + value
                         + "'; valid values: " + (known.isEmpty() ? "(none in the loaded data)" : String.join(", ", known)));
             }
         }
-    }
-
-    private static boolean knownTacticName(MappingIndex index, String value) {
-        return index.releases().stream().flatMap(r -> r.tactics().stream())
-                .anyMatch(t -> t.name().equalsIgnoreCase(value.trim()));
     }
 }

@@ -111,8 +111,7 @@ final class Listings {
 
     /** With {@code --tactic}, only the tactics named (by shortname, ID or name). */
     private static boolean named(MappingFilter filter, Tactic tactic) {
-        return filter.tactics().isEmpty() || filter.tactics().contains(tactic.shortname().toLowerCase(Locale.ROOT))
-                || filter.tactics().contains(tactic.id().toLowerCase(Locale.ROOT))
-                || filter.tactics().contains(tactic.name().toLowerCase(Locale.ROOT));
+        return filter.tactics().isEmpty()
+                || tactic.names().stream().anyMatch(n -> filter.tactics().contains(n.toLowerCase(Locale.ROOT)));
     }
 }

@@ -318,11 +318,7 @@ public final class MappingIndex implements AttackCatalog {
     private List<String> tacticNames(Technique technique) {
         List<String> names = new ArrayList<>();
         if (technique != null) {
-            for (Tactic tactic : tacticsOf(technique)) {
-                names.add(tactic.shortname());
-                names.add(tactic.id());
-                names.add(tactic.name());
-            }
+            tacticsOf(technique).forEach(tactic -> names.addAll(tactic.names()));
         }
         return names;
     }
@@ -487,10 +483,7 @@ public final class MappingIndex implements AttackCatalog {
                 }));
             }
             case CATEGORY -> values.addAll(List.of("protect", "detect", "respond"));
-            case TACTIC -> tactics.values().forEach(t -> {
-                values.add(t.shortname());
-                values.add(t.id());
-            });
+            case TACTIC -> tactics.values().forEach(t -> values.addAll(t.names()));
             case PLATFORM -> techniques.values().forEach(t -> values.addAll(t.platforms()));
         }
         return values;
