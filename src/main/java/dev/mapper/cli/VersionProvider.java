@@ -19,7 +19,7 @@ final class VersionProvider implements CommandLine.IVersionProvider {
         lines.add("mapper " + (version == null ? "(development build)" : version));
         MappingIndex bundled = new MappingIndex(DataLoader.load(DataRequest.bundledOnly()));
         for (AttackRelease release : bundled.releases()) {
-            lines.add("bundled ATT&CK: " + release.domain() + " " + release.version());
+            lines.add("bundled ATT&CK: " + release.label());
         }
         for (MappingSet set : bundled.sets()) {
             lines.add("bundled mappings: " + set.key());

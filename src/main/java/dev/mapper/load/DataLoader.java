@@ -225,7 +225,7 @@ public final class DataLoader {
         Set<SetKey> userSets = new HashSet<>();
         mappingFiles.forEach(f -> userSets.add(f.set().key()));
         Set<String> userReleases = new HashSet<>();
-        releases.forEach(r -> userReleases.add(r.domain() + "@" + r.version()));
+        releases.forEach(r -> userReleases.add(r.label()));
 
         for (String resource : bundledResources()) {
             String path = "data/" + resource;
@@ -233,7 +233,7 @@ public final class DataLoader {
                     DataSource.bundled(path), () -> openResource(path), DataRequest.DEFAULT_MAX_FILE_SIZE);
             if (content.release() != null) {
                 AttackRelease release = content.release();
-                if (!userReleases.contains(release.domain() + "@" + release.version())) {
+                if (!userReleases.contains(release.label())) {
                     releases.add(release);
                 }
             } else if (!userSets.contains(content.mappings().set().key())) {

@@ -9,4 +9,9 @@ public record AttackRelease(String domain, String version, String source, List<T
         techniques = List.copyOf(techniques);
         tactics = List.copyOf(tactics);
     }
+
+    /** "enterprise 18.1": how the release is named to users, and what a user's bundle replaces a bundled one by. */
+    public String label() {
+        return domain + " " + version;
+    }
 }

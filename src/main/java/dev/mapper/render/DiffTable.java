@@ -1,5 +1,6 @@
 package dev.mapper.render;
 
+import dev.mapper.model.AttackRelease;
 import dev.mapper.model.DiffReport;
 import dev.mapper.model.DiffReport.Item;
 import dev.mapper.model.DiffReport.Kind;
@@ -34,7 +35,7 @@ final class DiffTable {
         table.field(b, "New", side(report.newSet(), report.newMappings(), report.newDuplicates()));
         table.field(b, "ATT&CK", report.attackReleases().isEmpty()
                 ? "no ATT&CK data loaded: revoked techniques cannot be recognised as moved"
-                : report.attackReleases().stream().map(r -> r.domain() + " " + r.version())
+                : report.attackReleases().stream().map(AttackRelease::label)
                         .collect(Collectors.joining(", ")));
         summary(b, report);
         if (!report.techniques().isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.mapper.render;
 
+import dev.mapper.model.AttackRelease;
 import dev.mapper.model.Capability;
 import dev.mapper.model.CapabilityList;
 import dev.mapper.model.CapabilityReport;
@@ -70,7 +71,7 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
         b.append("# ").append(escape(report.oldSet().key() + " → " + report.newSet().key())).append("\n\n");
         fact(b, "Old", report.oldSet().source().label() + " · " + report.oldMappings() + " mappings");
         fact(b, "New", report.newSet().source().label() + " · " + report.newMappings() + " mappings");
-        fact(b, "ATT&CK", report.attackReleases().stream().map(r -> r.domain() + " " + r.version())
+        fact(b, "ATT&CK", report.attackReleases().stream().map(AttackRelease::label)
                 .collect(Collectors.joining(", ")));
         b.append("\n## Summary\n\n");
         row(b, List.of("Kind", "Count"));
@@ -235,7 +236,7 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
         StringBuilder b = new StringBuilder("# Coverage\n\n");
         fact(b, "Covered", report.covered() + " of " + report.total() + String.format(Locale.ROOT,
                 " (%.1f%%)", report.percent()));
-        fact(b, "ATT&CK", report.releases().stream().map(r -> r.domain() + " " + r.version())
+        fact(b, "ATT&CK", report.releases().stream().map(AttackRelease::label)
                 .collect(Collectors.joining(", ")));
         fact(b, "Mapping sets", report.sets().stream().map(set -> set.key().toString())
                 .collect(Collectors.joining(", ")));

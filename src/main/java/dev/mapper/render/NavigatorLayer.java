@@ -127,7 +127,7 @@ public final class NavigatorLayer {
                 .filter(set -> report.mappings().stream().anyMatch(m -> m.set().equals(set)))
                 .map(set -> set.key().toString()).collect(Collectors.joining(", ")));
         report.releases().forEach(r -> metadata.addObject().put("name", "ATT&CK data")
-                .put("value", r.domain() + " " + r.version()));
+                .put("value", r.label()));
         return layer;
     }
 

@@ -1,5 +1,6 @@
 package dev.mapper.render;
 
+import dev.mapper.model.AttackRelease;
 import dev.mapper.model.Capability;
 import dev.mapper.model.CapabilityList;
 import dev.mapper.model.CapabilityReport;
@@ -130,7 +131,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
                 .append(plural(report.total(), "technique")).append(" (").append(percent(report.percent()))
                 .append(")\n");
         field(b, "ATT&CK", report.releases().isEmpty() ? "-" : report.releases().stream()
-                .map(r -> r.domain() + " " + r.version()).collect(Collectors.joining(", ")));
+                .map(AttackRelease::label).collect(Collectors.joining(", ")));
         field(b, "Sets", report.sets().isEmpty() ? "-" : report.sets().stream()
                 .map(set -> Text.line(set.key().toString())).collect(Collectors.joining(", ")));
         if (!report.missingRequired().isEmpty()) {
