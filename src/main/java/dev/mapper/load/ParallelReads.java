@@ -23,6 +23,7 @@ final class ParallelReads implements AutoCloseable {
     private final Map<Path, Future<DataFileReader.Content>> started = new HashMap<>();
     private final Function<Path, DataFileReader.Content> reader;
 
+    /** {@code files} are distinct, as {@code DataLoader.filesNamedBy} lists them. */
     ParallelReads(List<Path> files, Function<Path, DataFileReader.Content> reader) {
         this.reader = reader;
         int threads = Math.min(files.size(), Runtime.getRuntime().availableProcessors());
@@ -35,7 +36,7 @@ final class ParallelReads implements AutoCloseable {
             thread.setDaemon(true); // a failed load must not wait for reads nobody will take
             return thread;
         });
-        files.stream().distinct().filter(Files::isRegularFile)
+        files.stream().filter(Files::isRegularFile)
                 .sorted(Comparator.comparingLong((Path file) -> file.toFile().length()).reversed())
                 .forEach(file -> started.put(file, pool.submit(() -> reader.apply(file))));
     }
