@@ -7,6 +7,7 @@ import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingFile;
 import dev.mapper.model.MappingSet;
 import dev.mapper.model.MappingType;
+import dev.mapper.model.SetKey;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -41,9 +42,6 @@ final class MappingFileReader {
     private static final List<String> REQUIRED_METADATA = List.of("mapping_version", "attack_version",
             "technology_domain", "creation_date", "mapping_framework", "mapping_framework_version", "mapping_types",
             "capability_groups");
-    /** What mapper needs of the metadata to name a set: without these a file cannot be used. */
-    private static final Set<String> SET_FIELDS = Set.of("mapping_framework", "mapping_framework_version",
-            "attack_version", "technology_domain");
     private static final Set<String> DOMAINS = Set.of("enterprise", "mobile", "ics");
     private static final Set<String> VERSION_SCHEMAS = Set.of("FRAMEWORK_VERSION", "ACCESS_DATE");
     private static final Set<String> STATUSES = Set.of("complete", "in_progress", "non_mappable");
@@ -135,7 +133,7 @@ final class MappingFileReader {
         }
         for (String required : REQUIRED_METADATA) {
             String value = metadata.strings.get(required);
-            if (SET_FIELDS.contains(required) && (value == null || value.isBlank())) {
+            if (SetKey.FIELDS.contains(required) && (value == null || value.isBlank())) {
                 diagnostics.unusable(metadata.line, metadata.column,
                         "metadata needs a non-empty string \"" + required + "\"");
             } else if (!keys.has(required)) {

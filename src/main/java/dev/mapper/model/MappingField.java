@@ -2,7 +2,6 @@ package dev.mapper.model;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -31,9 +30,6 @@ public enum MappingField {
      * Set metadata that some files repeat in every mapping object (KEV's {@code mapping_framework_version}): it
      * describes the set, differs between versions by nature, and so is not content.
      */
-    static final Set<String> SET_FIELDS = Set.of("mapping_framework", "mapping_framework_version", "attack_version",
-            "technology_domain");
-
     private final String officialName;
     private final Function<Mapping, Object> value;
 
@@ -54,7 +50,7 @@ public enum MappingField {
 
     private static Map<String, Object> ownExtraFields(Mapping m) {
         Map<String, Object> own = new LinkedHashMap<>(m.extraFields());
-        own.keySet().removeAll(SET_FIELDS);
+        own.keySet().removeAll(SetKey.FIELDS);
         return own;
     }
 }

@@ -1,10 +1,16 @@
 package dev.mapper.model;
 
+import java.util.Set;
+
 /**
  * What makes a mapping set unique: framework, framework version, ATT&CK version and domain.
  * A user file with the same key as a bundled one replaces it.
  */
 public record SetKey(String framework, String frameworkVersion, String attackVersion, String domain) {
+
+    /** The unified schema's names of the four fields, as file metadata (and some mapping objects) spell them. */
+    public static final Set<String> FIELDS = Set.of("mapping_framework", "mapping_framework_version", "attack_version",
+            "technology_domain");
 
     /** The name users type and read: {@code framework@framework-version@attack-version}, plus {@code @domain} outside enterprise. */
     @Override
