@@ -1,6 +1,7 @@
 package dev.mapper.render;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -18,7 +19,12 @@ final class JsonRenderer implements Renderer {
 
     @Override
     public void render(Report report, Writer out) throws IOException {
-        MAPPER.writeValue(out, JsonShapes.document(report));
+        writeDocument(JsonShapes.document(report), out);
+    }
+
+    /** A JSON document as every JSON output of mapper is written: pretty-printed, ending with a newline. */
+    static void writeDocument(JsonNode document, Writer out) throws IOException {
+        MAPPER.writeValue(out, document);
         out.write("\n");
     }
 }

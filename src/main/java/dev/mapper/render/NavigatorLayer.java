@@ -1,9 +1,5 @@
 package dev.mapper.render;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -55,10 +51,6 @@ public final class NavigatorLayer {
     /** The ends of the count gradient: one capability, the most any technique has. */
     private static final List<String> COUNT_COLORS = List.of("#deebf7", "#08519c");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
 
     private NavigatorLayer() {
     }
@@ -82,8 +74,7 @@ public final class NavigatorLayer {
     }
 
     public static void write(SelectionReport report, String name, Scoring requested, Writer out) throws IOException {
-        MAPPER.writeValue(out, layer(report, name, resolve(requested, report)));
-        out.write("\n");
+        JsonRenderer.writeDocument(layer(report, name, resolve(requested, report)), out);
     }
 
     static ObjectNode layer(SelectionReport report, String name, Scoring scoring) {

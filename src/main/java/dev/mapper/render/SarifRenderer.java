@@ -1,9 +1,5 @@
 package dev.mapper.render;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,18 +17,13 @@ import java.util.TreeSet;
 final class SarifRenderer implements Renderer {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
 
     @Override
     public void render(Report report, Writer out) throws IOException {
         if (!(report instanceof ValidationReport validation)) {
             throw new FindingsOnlyException("sarif");
         }
-        MAPPER.writeValue(out, validation(validation));
-        out.write("\n");
+        JsonRenderer.writeDocument(validation(validation), out);
     }
 
     private static ObjectNode validation(ValidationReport report) {

@@ -1,9 +1,5 @@
 package dev.mapper.render;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,10 +35,6 @@ public final class StixBundle {
     private static final Pattern US_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
     private static final Set<String> MITIGATING_TYPES = Set.of("mitigates", "protects");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
 
     private StixBundle() {
     }
@@ -74,8 +66,7 @@ public final class StixBundle {
         bundle.put("type", "bundle");
         bundle.put("id", "bundle--" + uuid5(ids.toString()));
         bundle.set("objects", objects);
-        MAPPER.writeValue(out, bundle);
-        out.write("\n");
+        JsonRenderer.writeDocument(bundle, out);
         return unresolved;
     }
 
