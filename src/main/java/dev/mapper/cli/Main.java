@@ -22,6 +22,6 @@ public final class Main {
 
     /** Runs mapper with the given streams, without exiting; what tests call. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return MapperCommand.commandLine(out, err).execute(args);
+        return MapperCommand.commandLine(out, err, args).execute(args);
     }
 }

@@ -1,11 +1,16 @@
 package dev.mapper.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The root command: global options and the list of subcommands. */
+/**
+ * The root command and its global options. Its subcommands are listed on {@link WithSubcommands}, and a run builds
+ * only the one it invokes: picocli reflects over every option of every command it is given, which cost more start-up
+ * time than answering {@code show T1528} did.
+ */
 @Command(
         name = "mapper",
         mixinStandardHelpOptions = true,
@@ -14,9 +19,6 @@ import picocli.CommandLine.Option;
             "Which security capabilities defend against, detect or relate to an ATT&CK technique - and the reverse.",
             "Data: the Center for Threat-Informed Defense's Mappings Explorer and MITRE ATT&CK (bundled: T1528)."
         },
-        subcommands = {ShowCommand.class, CapabilityCommand.class, SearchCommand.class, ListCommand.class,
-            ExportCommand.class, DiffCommand.class, ValidateCommand.class, CoverageCommand.class, CompletionCommand.class,
-            CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  mapper show T1528",
@@ -42,7 +44,7 @@ import picocli.CommandLine.Option;
             ExitCodes.CANNOT_RUN + ":the launcher found no Java 17+ (or could not build mapper)",
             ExitCodes.INTERNAL_ERROR + ":internal error: a bug in mapper, please report it"
         })
-public final class MapperCommand implements Runnable {
+public class MapperCommand implements Runnable {
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "Show the stack trace of an error on stderr (warnings are always shown).")
@@ -59,9 +61,31 @@ public final class MapperCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (try: mapper show T1528)");
     }
 
-    /** The configured command line: the given output streams, exit codes and one-line errors. */
-    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    /** The whole command tree: what help, completion, the man pages and the completion script describe. */
+    @Command(subcommands = {ShowCommand.class, CapabilityCommand.class, SearchCommand.class, ListCommand.class,
+        ExportCommand.class, DiffCommand.class, ValidateCommand.class, CoverageCommand.class, CompletionCommand.class,
+        CommandLine.HelpCommand.class})
+    public static final class WithSubcommands extends MapperCommand {
+    }
+
+    private static final List<Class<?>> SUBCOMMANDS = List.of(WithSubcommands.class.getAnnotation(Command.class).subcommands());
+
+    /** Subcommands that describe the command tree itself, and so need all of it. */
+    private static final List<Class<?>> NEED_WHOLE_TREE = List.of(CommandLine.HelpCommand.class, CompletionCommand.class);
+
+    /**
+     * The configured command line for these arguments (the given output streams, exit codes and one-line errors):
+     * the root with only the subcommand the arguments invoke, or the whole tree when they invoke none that is
+     * known (no command, a mistyped one: its suggestions come from the whole tree) or one that needs it.
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new MapperCommand());
+        Class<?> invoked = invokedSubcommand(cli.getCommandSpec(), args);
+        for (Class<?> subcommand : SUBCOMMANDS) {
+            if (invoked == null || NEED_WHOLE_TREE.contains(invoked) || subcommand == invoked) {
+                cli.addSubcommand(subcommand);
+            }
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -69,6 +93,34 @@ public final class MapperCommand implements Runnable {
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.setParameterExceptionHandler(new ErrorHandler());
         return cli;
+    }
+
+    /**
+     * The subcommand class named by the first argument that is not a root option or its value; null when there is
+     * none, it is not a subcommand, or an argument before it is not a root option (picocli then reports it with
+     * suggestions from the whole tree).
+     */
+    private static Class<?> invokedSubcommand(CommandLine.Model.CommandSpec root, String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("-")) {
+                for (Class<?> subcommand : SUBCOMMANDS) {
+                    if (subcommand.getAnnotation(Command.class).name().equals(arg)) {
+                        return subcommand;
+                    }
+                }
+                return null;
+            }
+            int equals = arg.indexOf('=');
+            CommandLine.Model.OptionSpec option = root.findOption(equals < 0 ? arg : arg.substring(0, equals));
+            if (option == null) {
+                return null;
+            }
+            if (equals < 0 && option.arity().min() > 0) {
+                i++; // its value
+            }
+        }
+        return null;
     }
 
     boolean verbose() {
