@@ -36,7 +36,8 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * The immutable in-memory index over everything loaded, built once, and the questions it answers.
+ * The immutable in-memory index over everything loaded, built once, and the questions it answers; safe to share
+ * between threads (the parts only some commands need are built on first use, under a lock).
  * ATT&CK metadata for an ID comes from the newest loaded release that has it.
  */
 public final class MappingIndex implements AttackCatalog {
@@ -51,7 +52,8 @@ public final class MappingIndex implements AttackCatalog {
     private final Map<String, Set<String>> subtechniques = new HashMap<>();
     private final Map<String, String> namesFromMappings = new HashMap<>();
     private final Map<MappingSet, List<Mapping>> mappingsBySet = new HashMap<>();
-    private final Capabilities capabilities;
+    // Built on first use: only capability, search and list capabilities need them.
+    private Capabilities capabilities;
     private SearchIndex searchIndex;
 
     public MappingIndex(LoadedData data) {
@@ -74,20 +76,7 @@ public final class MappingIndex implements AttackCatalog {
         for (MappingFile file : data.mappingFiles()) {
             allSets.add(file.set());
             mappingsBySet.computeIfAbsent(file.set(), k -> new ArrayList<>()).addAll(file.mappings());
-            for (Mapping m : file.mappings()) {
-                String id = m.techniqueId();
-                if (id == null) {
-                    continue;
-                }
-                mappingsByAttackId.computeIfAbsent(id, k -> new ArrayList<>()).add(m);
-                if (m.attackObjectName() != null) {
-                    namesFromMappings.putIfAbsent(id, m.attackObjectName());
-                }
-                int dot = id.indexOf('.');
-                if (dot > 0) {
-                    subtechniques.computeIfAbsent(id.substring(0, dot), k -> new TreeSet<>()).add(id);
-                }
-            }
+            file.mappings().forEach(this::addByTechnique);
         }
         allSets.sort(Comparator.comparing(MappingSet::framework).thenComparing(MappingSet::domain)
                 .thenComparing(SetSelection.NEWEST_FIRST));
@@ -95,9 +84,25 @@ public final class MappingIndex implements AttackCatalog {
         for (int i = 0; i < sets.size(); i++) {
             setOrder.put(sets.get(i), i);
         }
-        Map<MappingSet, List<Mapping>> inSetOrder = new LinkedHashMap<>();
-        sets.forEach(set -> inSetOrder.put(set, mappingsIn(set)));
-        this.capabilities = new Capabilities(inSetOrder);
+    }
+
+    /**
+     * A method of its own, not a loop body in the constructor: the JVM compiles a method after a few hundred calls,
+     * but a loop only after tens of thousands of turns, and the corpus has 62,498 mappings.
+     */
+    private void addByTechnique(Mapping m) {
+        String id = m.techniqueId();
+        if (id == null) {
+            return;
+        }
+        mappingsByAttackId.computeIfAbsent(id, k -> new ArrayList<>()).add(m);
+        if (m.attackObjectName() != null) {
+            namesFromMappings.putIfAbsent(id, m.attackObjectName());
+        }
+        int dot = id.indexOf('.');
+        if (dot > 0) {
+            subtechniques.computeIfAbsent(id.substring(0, dot), k -> new TreeSet<>()).add(id);
+        }
     }
 
     public List<AttackRelease> releases() {
@@ -331,10 +336,10 @@ public final class MappingIndex implements AttackCatalog {
      * @throws AmbiguousNameException when more than one capability matches equally well
      */
     public CapabilityReport capabilityReport(String query, SetSelection selection, MappingFilter filter) {
-        Capability capability = capabilities.resolve(query, filter);
+        Capability capability = capabilities().resolve(query, filter);
         List<MappingSet> chosen = selectSets(selection);
         Set<MappingSet> chosenSet = new HashSet<>(chosen);
-        List<Mapping> all = capabilities.mappingsOf(capability);
+        List<Mapping> all = capabilities().mappingsOf(capability);
         List<Mapping> mappings = filter(all.stream().filter(m -> chosenSet.contains(m.set())).toList(), filter);
         List<Technique> described = mappings.stream().map(Mapping::techniqueId).filter(Objects::nonNull).distinct().map(this::describe).toList();
         List<MappingSet> knownIn = all.stream().map(Mapping::set).distinct().toList();
@@ -343,10 +348,14 @@ public final class MappingIndex implements AttackCatalog {
 
     /** Ranked hits for free text; the search index is built on the first search and reused. */
     public SearchReport search(String query, SetSelection selection, MappingFilter filter, int limit) {
+        return searchIndex().search(query, new HashSet<>(selectSets(selection)), filter, limit);
+    }
+
+    private synchronized SearchIndex searchIndex() {
         if (searchIndex == null) {
-            searchIndex = new SearchIndex(this, capabilities);
+            searchIndex = new SearchIndex(this, capabilities());
         }
-        return searchIndex.search(query, new HashSet<>(selectSets(selection)), filter, limit);
+        return searchIndex;
     }
 
     /** {@code list frameworks}: every loaded set, narrowed only by the selection's versions and the filter. */
@@ -372,7 +381,12 @@ public final class MappingIndex implements AttackCatalog {
     }
 
     /** The capabilities of the loaded sets, and which one a user means. */
-    Capabilities capabilities() {
+    synchronized Capabilities capabilities() {
+        if (capabilities == null) {
+            Map<MappingSet, List<Mapping>> inSetOrder = new LinkedHashMap<>();
+            sets.forEach(set -> inSetOrder.put(set, mappingsIn(set)));
+            capabilities = new Capabilities(inSetOrder);
+        }
         return capabilities;
     }
 
