@@ -1,0 +1,280 @@
+package dev.mapper.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mapper.model.AttackRelease;
+import dev.mapper.model.DataSource;
+import dev.mapper.model.Mapping;
+import dev.mapper.model.MappingFile;
+import dev.mapper.model.MappingSet;
+import dev.mapper.testing.Corpus;
+import dev.mapper.testing.MappingFiles;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The binary form of a loaded file gives back exactly what the JSON reader gave: equal records, the same Java
+ * types of unmodelled values in the same order, one shared set per file, and the source of the run that decodes.
+ */
+class ContentCodecTest {
+
+    private static final Set<String> ATTACK_SOURCES = Set.of("mitre-attack", "mitre-mobile-attack", "mitre-ics-attack");
+
+    static Stream<Path> corpusFiles() {
+        return Stream.concat(Corpus.mappingFiles().stream(), Stream.of(Corpus.attack()));
+    }
+
+    static Stream<String> bundledFiles() {
+        return Stream.of("data/attack/enterprise-attack-16.1-T1528.json",
+                "data/mappings/aws-12.12.2024_attack-16.1-enterprise-T1528.json",
+                "data/mappings/veris-1.4.0_attack-16.1-enterprise-T1528.json");
+    }
+
+    @ParameterizedTest
+    @MethodSource("corpusFiles")
+    void everyCorpusFileDecodesToWhatTheReaderGave(Path file) throws IOException {
+        DataFileReader.Content parsed = parse(file.toString(), file.getFileName().toString(), Files.readAllBytes(file));
+
+        DataFileReader.Content decoded = roundTrip(parsed, DataSource.file(file.toString()));
+
+        assertSameContent(decoded, parsed);
+        JsonNode tree = Corpus.tree(file);
+        if (parsed.mappings() != null) {
+            assertThat(decoded.mappings().mappings()).hasSize(tree.path("mapping_objects").size());
+        } else {
+            assertThat(decoded.release().techniques()).hasSize(attackPatternsWithAnId(tree));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("bundledFiles")
+    void everyBundledFileDecodesToWhatTheReaderGave(String resource) throws IOException {
+        byte[] bytes = resource(resource);
+        DataFileReader.Content parsed = parse(DataSource.bundled(resource),
+                resource.substring(resource.lastIndexOf('/') + 1), bytes);
+
+        DataFileReader.Content decoded = roundTrip(parsed, DataSource.bundled(resource));
+
+        assertSameContent(decoded, parsed);
+        JsonNode tree = Json.MAPPER.readTree(bytes);
+        if (parsed.mappings() != null) {
+            assertThat(decoded.mappings().mappings()).hasSize(tree.path("mapping_objects").size()).isNotEmpty();
+        } else {
+            assertThat(decoded.release().techniques()).hasSize(attackPatternsWithAnId(tree)).isNotEmpty();
+            assertThat(decoded.release().source()).isEqualTo("bundled");
+        }
+    }
+
+    @Test
+    void unmodelledValuesOfEveryJsonTypeKeepTheirJavaTypesAndOrder() throws IOException {
+        String everyType = "\"x_string\": \"s\", \"x_int\": 7, \"x_negative\": -2147483648, \"x_long\": 9007199254740993, "
+                + "\"x_big\": 123456789012345678901234567890, \"x_negative_big\": -98765432109876543210987654321, "
+                + "\"x_double\": 0.1, \"x_exponent\": -1.5e300, \"x_minus_zero\": -0.0, \"x_true\": true, "
+                + "\"x_false\": false, \"x_null\": null, \"x_object\": {\"b\": 1, \"a\": [2, {\"c\": null}]}, "
+                + "\"x_empty_object\": {}, \"x_empty_array\": [], \"x_nested\": [[[[\"deep\"]]]]";
+        String text = "{\"metadata\": {\"mapping_version\": \"1\", \"attack_version\": \"16.1\", "
+                + "\"technology_domain\": \"enterprise\", \"creation_date\": \"01/01/2025\", "
+                + "\"mapping_framework\": \"test\", \"mapping_framework_version\": \"1\", " + everyType + ", "
+                + "\"mapping_types\": {\"mitigates\": {\"name\": \"Mitigates\", \"description\": \"d\"}, \"odd\": 3}, "
+                + "\"capability_groups\": {\"g1\": \"Group 1\", \"g2\": null, \"g3\": 4}},\n"
+                + "\"mapping_objects\": [\n"
+                + MappingFiles.mapping("c1", ", " + everyType + ", \"references\": [], \"comments\": null") + ",\n"
+                + MappingFiles.mapping("c2", ", \"references\": [\"https://example.com/a\", \"\"], "
+                        + "\"mapping_framework\": \"test\"") + ",\n"
+                + MappingFiles.mapping("c3", ", \"references\": null, \"score_value\": \"Partial\"")
+                + "\n]}\n";
+
+        DataFileReader.Content parsed = parse("every-type.json", "every-type.json", utf8(text));
+        DataFileReader.Content decoded = roundTrip(parsed, DataSource.file("every-type.json"));
+
+        assertSameContent(decoded, parsed);
+        Map<String, Object> extra = decoded.mappings().mappings().get(0).extraFields();
+        assertThat(extra.get("x_int")).isInstanceOf(Integer.class);
+        assertThat(extra.get("x_long")).isInstanceOf(Long.class).isEqualTo(9007199254740993L);
+        assertThat(extra.get("x_big")).hasToString("123456789012345678901234567890");
+        assertThat(extra.get("x_minus_zero")).isEqualTo(-0.0);
+        assertThat(extra).containsKey("x_null").containsEntry("x_null", null);
+        assertThat(decoded.mappings().set().extraMetadata()).containsKeys("x_object", "x_nested");
+        assertThat(decoded.mappings().mappings().get(0).references()).isEmpty();
+        assertThat(decoded.mappings().mappings().get(2).references()).isNull();
+        assertThat(decoded.mappings().set().capabilityGroups()).containsEntry("g2", null).containsEntry("g3", "4");
+    }
+
+    @Test
+    void unicodeLoneSurrogatesAndLargeStringsSurvive() throws IOException {
+        String large = "x".repeat(300_000) + "é" + "😀".repeat(1000);
+        String text = MappingFiles.file(
+                MappingFiles.mapping("ü-日本-😀", ", \"comments\": \"combining e\\u0301, emoji \\ud83d\\ude00\", "
+                        + "\"capability_description\": \"lone \\ud800 and \\udfff surrogates\", "
+                        + "\"x_large\": \"" + large + "\", \"x_zero\": \"nul \\u0000 byte\", \"\": \"empty name\""));
+
+        DataFileReader.Content parsed = parse("unicode.json", "unicode.json", utf8(text));
+        DataFileReader.Content decoded = roundTrip(parsed, DataSource.file("unicode.json"));
+
+        assertSameContent(decoded, parsed);
+        Mapping mapping = decoded.mappings().mappings().get(0);
+        assertThat(mapping.capabilityId()).isEqualTo("ü-日本-😀");
+        assertThat(mapping.capabilityDescription()).isEqualTo("lone \ud800 and \udfff surrogates");
+        assertThat(mapping.extraFields().get("x_large")).isEqualTo(large);
+    }
+
+    @Test
+    void anEmptyFileAndAnEmptyReleaseRoundTrip() throws IOException {
+        DataFileReader.Content parsed = parse("empty.json", "empty.json", utf8(MappingFiles.file()));
+        assertThat(parsed.mappings().mappings()).isEmpty();
+        assertSameContent(roundTrip(parsed, DataSource.file("empty.json")), parsed);
+
+        DataFileReader.Content release = parse("enterprise-attack-9.9.json", "enterprise-attack-9.9.json",
+                utf8("{\"type\": \"bundle\", \"objects\": []}"));
+        assertThat(release.release().version()).isEqualTo("9.9");
+        assertSameContent(roundTrip(release, DataSource.file("enterprise-attack-9.9.json")), release);
+    }
+
+    @Test
+    void decodingTakesTheSourceOfThisRunAndSharesOneSetPerFile() throws IOException {
+        DataFileReader.Content parsed = parse("old/name.json", "name.json",
+                resource("data/mappings/aws-12.12.2024_attack-16.1-enterprise-T1528.json"));
+
+        DataFileReader.Content decoded = roundTrip(parsed, DataSource.file("new/name.json"));
+
+        MappingSet set = decoded.mappings().set();
+        assertThat(set.source()).isEqualTo(DataSource.file("new/name.json"));
+        assertThat(decoded.mappings().mappings()).isNotEmpty().allSatisfy(m -> assertThat(m.set()).isSameAs(set));
+    }
+
+    @Test
+    void aValueOfATypeJsonReadingNeverGivesIsRefused() throws IOException {
+        DataFileReader.Content parsed = parse("one.json", "one.json", utf8(MappingFiles.file(
+                MappingFiles.mapping("c1", ""))));
+        Mapping m = parsed.mappings().mappings().get(0);
+        for (Object odd : List.of(new Object(), new java.util.HashMap<>(Map.of("a", 1)), List.of("immutable"),
+                (short) 3)) {
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("x", odd);
+            Mapping withOdd = new Mapping(m.set(), m.line(), m.column(), m.capabilityId(), null, null, null, null,
+                    null, null, null, null, null, null, null, null, null, null, extra);
+            DataFileReader.Content content = new DataFileReader.Content(null,
+                    new MappingFile(m.set(), List.of(withOdd)));
+
+            assertThatThrownBy(() -> ContentCodec.encode(content))
+                    .as("%s", odd.getClass()).isInstanceOf(ContentCodec.UnsupportedValueException.class);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"data/mappings/aws-12.12.2024_attack-16.1-enterprise-T1528.json",
+        "data/attack/enterprise-attack-16.1-T1528.json"})
+    void everyTruncationIsAnExceptionAndNoFlippedByteIsAnError(String resource) throws IOException {
+        DataFileReader.Content parsed = parse(resource, "x.json", resource(resource));
+        byte[] bytes = ContentCodec.encode(parsed);
+
+        for (int length = 0; length < bytes.length; length++) {
+            int n = length;
+            assertThatThrownBy(() -> ContentCodec.decode(bytes, 0, n, DataSource.file("x")))
+                    .as("truncated to %d of %d bytes", n, bytes.length).isInstanceOf(RuntimeException.class);
+        }
+        for (int at = 0; at < bytes.length; at++) {
+            for (int flip : new int[] {0x01, 0x80, 0xff}) {
+                byte[] damaged = bytes.clone();
+                damaged[at] ^= (byte) flip;
+                try {
+                    assertThat(ContentCodec.decode(damaged, 0, damaged.length, DataSource.file("x"))).isNotNull();
+                } catch (RuntimeException expected) {
+                    // What the cache turns into a miss (the entry's checksum catches the damage that decodes).
+                }
+            }
+        }
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------------
+
+    private static DataFileReader.Content parse(String name, String fileName, byte[] bytes) {
+        return parse(DataSource.file(name), fileName, bytes);
+    }
+
+    private static DataFileReader.Content parse(DataSource source, String fileName, byte[] bytes) {
+        return DataFileReader.read(source.location(), fileName, source, () -> new ByteArrayInputStream(bytes),
+                DataRequest.DEFAULT_MAX_FILE_SIZE);
+    }
+
+    private static DataFileReader.Content roundTrip(DataFileReader.Content content, DataSource source) {
+        byte[] bytes = ContentCodec.encode(content);
+        return ContentCodec.decode(bytes, 0, bytes.length, source);
+    }
+
+    /** Equal records, and the same Java types, recursively, in every unmodelled value; one set per file. */
+    static void assertSameContent(DataFileReader.Content actual, DataFileReader.Content expected) {
+        assertThat(actual).isEqualTo(expected);
+        if (expected.mappings() != null) {
+            MappingSet set = actual.mappings().set();
+            assertSameTypes(set.extraMetadata(), expected.mappings().set().extraMetadata(), "metadata");
+            List<Mapping> mappings = actual.mappings().mappings();
+            for (int i = 0; i < mappings.size(); i++) {
+                assertThat(mappings.get(i).set()).isSameAs(set);
+                assertSameTypes(mappings.get(i).extraFields(), expected.mappings().mappings().get(i).extraFields(),
+                        "mapping " + i);
+                assertThat(mappings.get(i).references() == null)
+                        .isEqualTo(expected.mappings().mappings().get(i).references() == null);
+            }
+        }
+    }
+
+    private static void assertSameTypes(Object actual, Object expected, String where) {
+        if (expected == null) {
+            assertThat(actual).as(where).isNull();
+            return;
+        }
+        assertThat(actual).as(where).isExactlyInstanceOf(expected.getClass());
+        if (expected instanceof Map<?, ?> map) {
+            assertThat(new ArrayList<>(((Map<?, ?>) actual).keySet())).as(where).isEqualTo(new ArrayList<>(map.keySet()));
+            map.forEach((key, value) -> assertSameTypes(((Map<?, ?>) actual).get(key), value, where + "/" + key));
+        } else if (expected instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                assertSameTypes(((List<?>) actual).get(i), list.get(i), where + "/" + i);
+            }
+        }
+    }
+
+    /** Independently of the reader: attack-pattern objects with an ATT&CK ID, as a plain tree walk finds them. */
+    private static int attackPatternsWithAnId(JsonNode bundle) {
+        int n = 0;
+        for (JsonNode object : bundle.path("objects")) {
+            if (object.path("type").asText().equals("attack-pattern")) {
+                for (JsonNode ref : object.path("external_references")) {
+                    if (ATTACK_SOURCES.contains(ref.path("source_name").asText()) && ref.hasNonNull("external_id")) {
+                        n++;
+                        break;
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
+    private static byte[] resource(String resource) throws IOException {
+        try (InputStream in = ContentCodecTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
