@@ -21,8 +21,8 @@ final class CorpusData {
         return root;
     }
 
-    /** What {@code mapper --data CORPUS} loads: every file under the corpus, plus the bundled data. */
+    /** What {@code mapper --data CORPUS --no-cache} loads: every file under the corpus, parsed, plus the bundled data. */
     static LoadedData load(Path... paths) {
-        return DataLoader.load(new DataRequest(List.of(paths), true, false, DataRequest.DEFAULT_MAX_FILE_SIZE));
+        return DataLoader.load(new DataRequest(List.of(paths), true, false, DataRequest.DEFAULT_MAX_FILE_SIZE, null));
     }
 }

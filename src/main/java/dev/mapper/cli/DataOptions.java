@@ -2,18 +2,22 @@ package dev.mapper.cli;
 
 import dev.mapper.load.DataRequest;
 import java.io.File;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * Global options, given before or after the subcommand. Where data comes from: {@code --data} paths (or {@code MAPPER_DATA}), the bundled data, {@code --keep-going}.
+ * Global options, given before or after the subcommand. Where data comes from: {@code --data} paths (or {@code MAPPER_DATA}), the bundled data, {@code --keep-going},
+ * and where loaded files are cached ({@code MAPPER_CACHE_DIR}, {@code --no-cache}).
  */
 final class DataOptions {
 
     static final String ENV_DATA = "MAPPER_DATA";
+    static final String ENV_CACHE = "MAPPER_CACHE_DIR";
 
     @Option(names = "--data", scope = ScopeType.INHERIT, paramLabel = "PATH",
             description = "A mapping file, ATT&CK STIX bundle, or directory searched recursively for *.json. "
@@ -31,6 +35,11 @@ final class DataOptions {
             description = "Refuse data files larger than this: bytes, or with K, M or G (default: 128M).")
     long maxFileSize = DataRequest.DEFAULT_MAX_FILE_SIZE;
 
+    @Option(names = "--no-cache", scope = ScopeType.INHERIT,
+            description = "Parse every data file; do not read or write the cache of loaded files "
+                    + "(in $" + ENV_CACHE + ", else $XDG_CACHE_HOME/mapper, else ~/.cache/mapper).")
+    boolean noCache;
+
     DataRequest request() {
         List<Path> chosen = paths;
         if (chosen.isEmpty()) {
@@ -44,6 +53,27 @@ final class DataOptions {
                 }
             }
         }
-        return new DataRequest(chosen, !noBundled, keepGoing, maxFileSize);
+        return new DataRequest(chosen, !noBundled, keepGoing, maxFileSize, noCache ? null : cacheDirectory(System::getenv));
+    }
+
+    /**
+     * Where the cache of loaded files lives: {@code $MAPPER_CACHE_DIR}, else {@code $XDG_CACHE_HOME/mapper} (when
+     * absolute, as the XDG spec asks), else {@code $HOME/.cache/mapper}; null, and no cache, when none is usable.
+     */
+    static Path cacheDirectory(UnaryOperator<String> environment) {
+        try {
+            String own = environment.apply(ENV_CACHE);
+            if (own != null && !own.isBlank()) {
+                return Path.of(own);
+            }
+            String xdg = environment.apply("XDG_CACHE_HOME");
+            if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+                return Path.of(xdg, "mapper");
+            }
+            String home = environment.apply("HOME");
+            return home == null || home.isBlank() ? null : Path.of(home, ".cache", "mapper");
+        } catch (InvalidPathException e) {
+            return null; // a cache is an optimisation: a path this system cannot use means none
+        }
     }
 }

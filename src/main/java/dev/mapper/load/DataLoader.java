@@ -6,6 +6,7 @@ import dev.mapper.model.LoadedData;
 import dev.mapper.model.MappingFile;
 import dev.mapper.model.SetKey;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -27,7 +28,8 @@ import java.util.Set;
 
 /**
  * Loads the bundled data and the user's files. A user file replaces a bundled one that holds the same set
- * (mapping files: framework, framework version, ATT&CK version, domain; ATT&CK: domain and version).
+ * (mapping files: framework, framework version, ATT&CK version, domain; ATT&CK: domain and version). A file loaded
+ * before and unchanged since is decoded from the request's cache ({@link ContentCache}) instead of parsed.
  */
 public final class DataLoader {
 
@@ -42,15 +44,16 @@ public final class DataLoader {
         List<MappingFile> mappingFiles = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
 
+        ContentCache cache = ContentCache.at(request.cacheDirectory());
         List<NamedFile> files = filesNamedBy(request.paths(), warnings);
         try (ParallelReads reads = new ParallelReads(files.stream().map(NamedFile::path).toList(),
-                file -> read(file, request.maxFileSize()))) {
+                file -> read(file, request.maxFileSize(), cache))) {
             for (NamedFile file : files) {
                 readInto(reads, file.path(), file.underDirectory(), request, releases, mappingFiles, warnings);
             }
         }
         if (request.includeBundled()) {
-            addBundled(releases, mappingFiles);
+            addBundled(releases, mappingFiles, cache);
         }
         return new LoadedData(releases, mappingFiles, warnings);
     }
@@ -89,7 +92,7 @@ public final class DataLoader {
     /** Reads one mapping file named by the user (what {@code diff} compares); anything else is a {@link DataFileException}. */
     public static MappingFile readMappingFile(Path file, long maxFileSize) {
         requireFile(file);
-        DataFileReader.Content content = read(file, maxFileSize);
+        DataFileReader.Content content = read(file, maxFileSize, ContentCache.OFF);
         if (content.mappings() == null) {
             throw new DataFileException(file.toString(), "an ATT&CK STIX bundle, not a Mappings Explorer mapping file", null);
         }
@@ -104,8 +107,14 @@ public final class DataLoader {
         }
     }
 
-    private static DataFileReader.Content read(Path file, long maxFileSize) {
-        return read(file, maxFileSize, Diagnostics.loading(file.toString()));
+    /** Reads a user's file of either format, within the size limit, from the cache when it holds the file as it is. */
+    private static DataFileReader.Content read(Path file, long maxFileSize, ContentCache cache) {
+        String name = file.toString();
+        checkReadable(file, name, maxFileSize);
+        String fileName = file.getFileName().toString();
+        DataSource source = DataSource.file(name);
+        return cache.read(file, fileName, source,
+                () -> DataFileReader.read(name, fileName, source, () -> Files.newInputStream(file), maxFileSize));
     }
 
     /** Reads a user's file of either format, within the size limit, telling {@code diagnostics} what is wrong. */
@@ -221,7 +230,7 @@ public final class DataLoader {
         return "cannot read: " + e.getMessage();
     }
 
-    private static void addBundled(List<AttackRelease> releases, List<MappingFile> mappingFiles) {
+    private static void addBundled(List<AttackRelease> releases, List<MappingFile> mappingFiles, ContentCache cache) {
         Set<SetKey> userSets = new HashSet<>();
         mappingFiles.forEach(f -> userSets.add(f.set().key()));
         Set<String> userReleases = new HashSet<>();
@@ -229,8 +238,12 @@ public final class DataLoader {
 
         for (String resource : bundledResources()) {
             String path = "data/" + resource;
-            DataFileReader.Content content = DataFileReader.read(path, resource.substring(resource.lastIndexOf('/') + 1),
-                    DataSource.bundled(path), () -> openResource(path), DataRequest.DEFAULT_MAX_FILE_SIZE);
+            String fileName = resource.substring(resource.lastIndexOf('/') + 1);
+            DataSource source = DataSource.bundled(path);
+            byte[] bytes = resourceBytes(path);
+            DataFileReader.Content content = cache.readResource(path, bytes, fileName, source,
+                    () -> DataFileReader.read(path, fileName, source, () -> new ByteArrayInputStream(bytes),
+                            DataRequest.DEFAULT_MAX_FILE_SIZE));
             if (content.release() != null) {
                 AttackRelease release = content.release();
                 if (!userReleases.contains(release.label())) {
@@ -256,6 +269,14 @@ public final class DataLoader {
             throw new DataFileException(BUNDLED_INDEX, "cannot read the bundled data index: " + e.getMessage(), e);
         }
         return names;
+    }
+
+    private static byte[] resourceBytes(String path) {
+        try (InputStream in = openResource(path)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new DataFileException(path, "cannot read: " + e.getMessage(), e);
+        }
     }
 
     private static InputStream openResource(String path) throws IOException {

@@ -5,9 +5,11 @@ import java.util.List;
 
 /**
  * What to load: user paths (files, or directories searched recursively for {@code *.json}), whether the bundled
- * data stays, whether a bad file stops the run or is skipped with a warning, and the largest file read (bytes).
+ * data stays, whether a bad file stops the run or is skipped with a warning, the largest file read (bytes), and the
+ * directory of the cache of loaded files (null: no cache, every file is parsed).
  */
-public record DataRequest(List<Path> paths, boolean includeBundled, boolean keepGoing, long maxFileSize) {
+public record DataRequest(List<Path> paths, boolean includeBundled, boolean keepGoing, long maxFileSize,
+                          Path cacheDirectory) {
 
     /**
      * The default maximum file size: the largest official file (ATT&CK Enterprise as one STIX bundle) is a few
@@ -23,6 +25,6 @@ public record DataRequest(List<Path> paths, boolean includeBundled, boolean keep
     }
 
     public static DataRequest bundledOnly() {
-        return new DataRequest(List.of(), true, false, DEFAULT_MAX_FILE_SIZE);
+        return new DataRequest(List.of(), true, false, DEFAULT_MAX_FILE_SIZE, null);
     }
 }

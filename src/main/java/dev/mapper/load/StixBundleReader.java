@@ -271,6 +271,14 @@ final class StixBundleReader {
         return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("enterprise");
     }
 
+    /**
+     * True when the release's version may have come from the file name (it is what the name gives), so that the same
+     * bundle under another name may read differently; false when the bundle names its own version.
+     */
+    static boolean versionFromName(String fileName, AttackRelease release) {
+        return versionFromName(fileName).equals(release.version());
+    }
+
     private static String versionFromName(String fileName) {
         Matcher m = VERSION_IN_NAME.matcher(fileName);
         return m.find() ? m.group(1) : "unknown";

@@ -1,0 +1,285 @@
+package dev.mapper.load;
+
+import dev.mapper.model.DataSource;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.zip.CRC32C;
+
+/**
+ * A cache of what data files hold, one entry per file, so that a run whose files are unchanged decodes a compact
+ * binary ({@link ContentCodec}) instead of parsing JSON. An entry is used only when everything matches: the entry
+ * format, the build of mapper that wrote it, and the file's real path, size, modification time and a CRC32C of its
+ * bytes (computed every run). Anything else, including an entry that is damaged in any way, is a miss: the file
+ * is parsed, and the entry written again. Only successful reads are stored; errors are never cached.
+ *
+ * <p>The cache is an optimisation and never changes what a run prints or returns: a directory that cannot be
+ * created or written costs the next run a parse, and nothing is said about it.
+ */
+final class ContentCache {
+
+    /** No cache: every read parses. */
+    static final ContentCache OFF = new ContentCache(null, null);
+
+    private static final int MAGIC = 0x4d415043; // "MAPC"
+    private static final String ENTRY_PREFIX = "data-";
+    private static final String ENTRY_SUFFIX = ".cache";
+    /** Mapped and hashed a gigabyte at a time (one mapping cannot exceed 2 GB). */
+    private static final long HASH_CHUNK = 1L << 30;
+
+    private final Path directory;
+    private final String buildId;
+
+    private ContentCache(Path directory, String buildId) {
+        this.directory = directory;
+        this.buildId = buildId;
+    }
+
+    /** The cache in the directory; {@link #OFF} for none, or when this build of mapper cannot name itself. */
+    static ContentCache at(Path directory) {
+        String build = BuildId.VALUE;
+        return directory == null || build == null ? OFF : new ContentCache(directory, build);
+    }
+
+    /**
+     * The content of a user's file: from its entry when that is valid, else from {@code parse} (whose exceptions
+     * pass through untouched), then stored.
+     *
+     * @param fileName the file name as the user's path gives it: an ATT&CK bundle without a version of its own
+     *                 takes it from there
+     */
+    DataFileReader.Content read(Path file, String fileName, DataSource source, Supplier<DataFileReader.Content> parse) {
+        if (directory == null) {
+            return parse.get();
+        }
+        Key key = keyOf(file);
+        if (key == null) {
+            return parse.get();
+        }
+        return cachedOrParsed(key, fileName, source, parse, () -> unchanged(file, key));
+    }
+
+    /** The content of a resource bundled with mapper, whose bytes are given; as {@link #read}. */
+    DataFileReader.Content readResource(String resource, byte[] bytes, String fileName, DataSource source,
+                                        Supplier<DataFileReader.Content> parse) {
+        if (directory == null) {
+            return parse.get();
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(bytes);
+        Key key = new Key("resource:".concat(resource), bytes.length, 0, 0, (int) crc.getValue());
+        return cachedOrParsed(key, fileName, source, parse, () -> true);
+    }
+
+    /** The file an entry for the key would be in (the entry names the key in full: a shared name is a miss). */
+    Path entryFile(String identity) {
+        long hash = 0xcbf29ce484222325L; // FNV-1a, 64 bits
+        for (int i = 0; i < identity.length(); i++) {
+            hash = (hash ^ identity.charAt(i)) * 0x100000001b3L;
+        }
+        String hex = Long.toHexString(hash);
+        return directory.resolve(new StringBuilder(ENTRY_PREFIX).append("0".repeat(16 - hex.length())).append(hex)
+                .append(ENTRY_SUFFIX).toString());
+    }
+
+    private DataFileReader.Content cachedOrParsed(Key key, String fileName, DataSource source,
+                                                  Supplier<DataFileReader.Content> parse, BooleanSupplier unchanged) {
+        Path entryFile = entryFile(key.identity());
+        DataFileReader.Content cached = cached(entryFile, key, fileName, source);
+        if (cached != null) {
+            return cached;
+        }
+        DataFileReader.Content parsed = parse.get();
+        if (unchanged.getAsBoolean()) { // a file that changed while it was parsed is not stored under its old key
+            store(entryFile, key, fileName, parsed);
+        }
+        return parsed;
+    }
+
+    /** The entry's content when it is valid for the key; null for a miss, whatever the reason. */
+    private DataFileReader.Content cached(Path entryFile, Key key, String fileName, DataSource source) {
+        try {
+            Entry entry = Entry.parse(Files.readAllBytes(entryFile));
+            if (entry.format() != ContentCodec.VERSION || !entry.buildId().equals(buildId) || !entry.key().equals(key)
+                    || !(entry.fileName().isEmpty() || entry.fileName().equals(fileName))) {
+                return null;
+            }
+            ByteBuffer payload = entry.payload();
+            return ContentCodec.decode(payload.array(), payload.arrayOffset() + payload.position(),
+                    payload.remaining(), source);
+        } catch (IOException | RuntimeException e) {
+            return null; // none yet, damaged, truncated, another format: parsed instead, and written anew
+        }
+    }
+
+    /** Writes the entry under a temporary name, then renames it: a concurrent run sees the old entry or the new. */
+    private void store(Path entryFile, Key key, String fileName, DataFileReader.Content content) {
+        try {
+            String nameUsed = content.release() != null && StixBundleReader.versionFromName(fileName, content.release())
+                    ? fileName : "";
+            byte[] bytes = new Entry(ContentCodec.VERSION, buildId, key, nameUsed,
+                    ByteBuffer.wrap(ContentCodec.encode(content))).toBytes();
+            Files.createDirectories(directory);
+            Path temporary = Files.createTempFile(directory, entryFile.getFileName() + ".", ".tmp");
+            try {
+                Files.write(temporary, bytes);
+                try {
+                    Files.move(temporary, entryFile, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temporary, entryFile, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not writable, disk full, a value the format does not keep: the next run parses again.
+        }
+    }
+
+    /** The file's key now; null when it cannot be had (the file vanished, or is changing as it is hashed). */
+    private static Key keyOf(Path file) {
+        try {
+            Path real = file.toRealPath();
+            BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class);
+            if (!attributes.isRegularFile() || attributes.size() == 0) {
+                return null;
+            }
+            Instant modified = attributes.lastModifiedTime().toInstant();
+            try (FileChannel channel = FileChannel.open(real, StandardOpenOption.READ)) {
+                long size = channel.size();
+                if (size != attributes.size()) {
+                    return null;
+                }
+                CRC32C crc = new CRC32C();
+                for (long at = 0; at < size; at += HASH_CHUNK) {
+                    crc.update(channel.map(FileChannel.MapMode.READ_ONLY, at, Math.min(HASH_CHUNK, size - at)));
+                }
+                return new Key("file:".concat(real.toString()), size, modified.getEpochSecond(), modified.getNano(),
+                        (int) crc.getValue());
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** True when the file has the key's size and modification time still (after a parse: no second hash). */
+    private static boolean unchanged(Path file, Key key) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            Instant modified = attributes.lastModifiedTime().toInstant();
+            return attributes.size() == key.size() && modified.getEpochSecond() == key.modifiedSeconds()
+                    && modified.getNano() == key.modifiedNanos();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * What an entry is valid for: the file (its real path, or a bundled resource), its size, its modification
+     * time (seconds and nanoseconds; 0 for a resource) and the CRC32C of its bytes.
+     */
+    record Key(String identity, long size, long modifiedSeconds, int modifiedNanos, int crc) {
+
+        // Written out: a record's generated equals and hashCode, like string concatenation with '+', bootstrap
+        // method handles on first use, which costs a cold JVM tens of milliseconds (the hit path avoids both).
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && identity.equals(key.identity) && size == key.size
+                    && modifiedSeconds == key.modifiedSeconds && modifiedNanos == key.modifiedNanos && crc == key.crc;
+        }
+
+        @Override
+        public int hashCode() {
+            return identity.hashCode() ^ Long.hashCode(size) ^ crc;
+        }
+    }
+
+    /**
+     * One entry file: a header (magic, format version, build, key, and the file name when the content depends on
+     * it), then the payload with its length and CRC32C.
+     */
+    record Entry(int format, String buildId, Key key, String fileName, ByteBuffer payload) {
+
+        byte[] toBytes() throws IOException {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(payload.remaining() + 256);
+            DataOutputStream data = new DataOutputStream(out);
+            data.writeInt(MAGIC);
+            data.writeInt(format);
+            data.writeUTF(buildId);
+            data.writeUTF(key.identity());
+            data.writeLong(key.size());
+            data.writeLong(key.modifiedSeconds());
+            data.writeInt(key.modifiedNanos());
+            data.writeInt(key.crc());
+            data.writeUTF(fileName);
+            CRC32C crc = new CRC32C();
+            crc.update(payload.duplicate());
+            data.writeInt(payload.remaining());
+            data.writeInt((int) crc.getValue());
+            data.write(payload.array(), payload.arrayOffset() + payload.position(), payload.remaining());
+            data.flush();
+            return out.toByteArray();
+        }
+
+        /** The entry in the bytes; an {@link IOException} when they are not a whole, undamaged entry. */
+        static Entry parse(byte[] bytes) throws IOException {
+            ByteArrayInputStream in = new ByteArrayInputStream(bytes);
+            DataInputStream data = new DataInputStream(in);
+            if (data.readInt() != MAGIC) {
+                throw new IOException("not a mapper cache entry");
+            }
+            int format = data.readInt();
+            String buildId = data.readUTF();
+            Key key = new Key(data.readUTF(), data.readLong(), data.readLong(), data.readInt(), data.readInt());
+            String fileName = data.readUTF();
+            int length = data.readInt();
+            int expectedCrc = data.readInt();
+            int offset = bytes.length - in.available();
+            if (length != bytes.length - offset) {
+                throw new IOException("payload of " + (bytes.length - offset) + " bytes, expected " + length);
+            }
+            CRC32C crc = new CRC32C();
+            crc.update(bytes, offset, length);
+            if ((int) crc.getValue() != expectedCrc) {
+                throw new IOException("payload checksum mismatch");
+            }
+            return new Entry(format, buildId, key, fileName, ByteBuffer.wrap(bytes, offset, length).slice());
+        }
+    }
+
+    /**
+     * Which build of mapper this is ({@code build-id.txt}, filled in by Maven: version and build time to the
+     * millisecond): entries written by another build are never trusted, since what it read or how it encoded may
+     * differ. Null, and so no cache, when the resource is missing or was not filled in (a build outside Maven).
+     */
+    private static final class BuildId {
+        static final String VALUE = read();
+
+        private static String read() {
+            try (InputStream in = ContentCache.class.getResourceAsStream("build-id.txt")) {
+                if (in == null) {
+                    return null;
+                }
+                String id = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+                return id.isEmpty() || id.contains("${") ? null : id;
+            } catch (IOException e) {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package dev.mapper.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mapper.testing.Cli;
+import dev.mapper.testing.Corpus;
+import dev.mapper.testing.MappingFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The cache of loaded files as a user meets it: mapper in its own process, the cache directory from the
+ * environment. A warm run prints what a cold one printed; {@code --no-cache} writes nothing; a cache directory
+ * that cannot be made changes nothing and says nothing.
+ */
+class CacheTest {
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    @TempDir
+    Path dir;
+
+    /** mapper in a new JVM, as from a shell, with the environment's MAPPER_CACHE_DIR replaced (null: unset). */
+    private static Run mapper(Path cacheDir, String... args) throws IOException, InterruptedException {
+        Map<String, String> env = new HashMap<>();
+        env.put("MAPPER_CACHE_DIR", cacheDir == null ? null : cacheDir.toString());
+        return mapper(env, args);
+    }
+
+    private static Run mapper(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = Stream.concat(Stream.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName()),
+                Stream.of(args)).toList();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().remove("MAPPER_DATA");
+        env.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
+        Path err = Files.createTempFile("mapper-err", ".txt");
+        builder.redirectError(err.toFile());
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finished: %s", command).isTrue();
+        String errText = Files.readString(err);
+        Files.delete(err);
+        return new Run(process.exitValue(), out, errText);
+    }
+
+    private static long entries(Path cacheDir) throws IOException {
+        if (!Files.isDirectory(cacheDir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(cacheDir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".cache")).count();
+        }
+    }
+
+    private Path mappingFile() throws IOException {
+        Path file = dir.resolve("set.json");
+        Files.writeString(file, MappingFiles.file(MappingFiles.mapping("cap-1", ", \"x_extra\": [1, {\"a\": null}]"),
+                MappingFiles.mapping("cap-2", ", \"score_category\": \"protect\", \"score_value\": \"partial\"")));
+        return file;
+    }
+
+    @Test
+    void aWarmRunPrintsWhatAColdRunPrinted() throws Exception {
+        Path cache = dir.resolve("cache");
+        String data = mappingFile().toString();
+
+        Run cold = mapper(cache, "--data", data, "show", "T1528", "--format", "json");
+        long written = entries(cache);
+        Run warm = mapper(cache, "--data", data, "show", "T1528", "--format", "json");
+        Run parsed = mapper(cache, "--no-cache", "--data", data, "show", "T1528", "--format", "json");
+
+        assertThat(cold.exitCode()).as(cold.err()).isZero();
+        assertThat(written).as("the file and the 3 bundled ones").isEqualTo(4);
+        assertThat(warm).isEqualTo(cold).isEqualTo(parsed);
+        assertThat(warm.out()).contains("\"cap-1\"", "\"cap-2\"", "aws_identity_and_access_management");
+        assertThat(warm.err()).isEmpty();
+    }
+
+    @Test
+    void theCorpusShowsTheSameColdAndWarm() throws Exception {
+        String corpus = Corpus.root().toString();
+        Path cache = dir.resolve("cache");
+
+        Run cold = mapper(cache, "--data", corpus, "show", "T1528", "--format", "json");
+        Run warm = mapper(cache, "--data", corpus, "show", "T1528", "--format", "json");
+
+        assertThat(cold.exitCode()).as(cold.err()).isZero();
+        assertThat(entries(cache)).as("24 mapping files, the ATT&CK bundle, 3 bundled files").isEqualTo(28);
+        assertThat(warm).isEqualTo(cold);
+        assertThat(warm.out()).contains("\"T1528\"", "\"mappings\"");
+    }
+
+    @Test
+    void noCacheWritesNothing() throws Exception {
+        Path cache = dir.resolve("cache");
+        String data = mappingFile().toString();
+
+        Run run = mapper(cache, "--data", data, "--no-cache", "show", "T1528");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(cache).doesNotExist();
+
+        mapper(cache, "show", "T1528", "--data", data);
+        assertThat(entries(cache)).isEqualTo(4);
+    }
+
+    @Test
+    void aCacheDirectoryThatCannotBeMadeChangesNothingAndSaysNothing() throws Exception {
+        Path blocker = dir.resolve("a-file");
+        Files.writeString(blocker, "in the way");
+        String data = mappingFile().toString();
+
+        Run run = mapper(blocker.resolve("cache"), "--data", data, "show", "T1528", "--format", "json");
+
+        assertThat(run).isEqualTo(mapper(dir.resolve("cache"), "--no-cache", "--data", data, "show", "T1528",
+                "--format", "json"));
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void withoutMapperCacheDirTheCacheIsUnderXdgCacheHomeElseHome() throws Exception {
+        Path xdg = dir.resolve("xdg");
+        Path home = dir.resolve("home");
+        Map<String, String> env = new HashMap<>();
+        env.put("MAPPER_CACHE_DIR", null);
+        env.put("HOME", home.toString());
+
+        env.put("XDG_CACHE_HOME", xdg.toString());
+        assertThat(mapper(env, "show", "T1528").exitCode()).isZero();
+        env.put("XDG_CACHE_HOME", null);
+        assertThat(mapper(env, "show", "T1528").exitCode()).isZero();
+
+        assertThat(entries(xdg.resolve("mapper"))).isEqualTo(3);
+        assertThat(entries(home.resolve(".cache/mapper"))).isEqualTo(3);
+    }
+
+    @Test
+    void theCacheDirectoryComesFromTheEnvironmentInThisOrder() {
+        Map<String, String> env = new HashMap<>();
+        assertThat(DataOptions.cacheDirectory(env::get)).isNull();
+        env.put("HOME", "/home/u");
+        assertThat(DataOptions.cacheDirectory(env::get)).isEqualTo(Path.of("/home/u/.cache/mapper"));
+        env.put("XDG_CACHE_HOME", "relative/is/ignored");
+        assertThat(DataOptions.cacheDirectory(env::get)).isEqualTo(Path.of("/home/u/.cache/mapper"));
+        env.put("XDG_CACHE_HOME", "/xdg");
+        assertThat(DataOptions.cacheDirectory(env::get)).isEqualTo(Path.of("/xdg/mapper"));
+        env.put("MAPPER_CACHE_DIR", "/mine");
+        assertThat(DataOptions.cacheDirectory(env::get)).isEqualTo(Path.of("/mine"));
+        env.put("MAPPER_CACHE_DIR", " ");
+        assertThat(DataOptions.cacheDirectory(env::get)).isEqualTo(Path.of("/xdg/mapper"));
+    }
+
+    @Test
+    void helpExplainsNoCache() {
+        Cli.Run run = Cli.run("--help");
+
+        assertThat(run.out()).contains("--no-cache", "cache of loaded files", "MAPPER_CACHE_DIR");
+    }
+}
