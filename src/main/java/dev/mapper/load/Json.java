@@ -28,16 +28,24 @@ final class Json {
             .streamReadConstraints(READ_CONSTRAINTS)
             .build();
 
+    private Json() {
+    }
+
     /**
      * Reads values in the middle of a stream (one object of an array at a time). A duplicate key inside such a
      * value is an error with a position, not a silent last-one-wins; mapping files, read field by field, check
-     * their own (official files repeat a key with the same value, which loses nothing).
+     * their own (official files repeat a key with the same value, which loses nothing). Built on first use: telling
+     * a file's format needs only a parser, and building a mapper costs a cold JVM about 50 ms, which a run whose
+     * data files all come from the cache should not pay for a file that turns out not to be data.
      */
-    static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .build();
+    static ObjectMapper mapper() {
+        return Mapper.INSTANCE;
+    }
 
-    private Json() {
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE = JsonMapper.builder(FACTORY)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .build();
     }
 
     /**
@@ -54,7 +62,8 @@ final class Json {
      * a duplicate key anywhere inside it is an error rather than last-one-wins.
      */
     static Object readValue(JsonParser parser) throws IOException {
-        return MAPPER.treeToValue(MAPPER.readTree(parser), Object.class);
+        ObjectMapper mapper = mapper();
+        return mapper.treeToValue(mapper.readTree(parser), Object.class);
     }
 
     static int line(JsonParser parser) {

@@ -136,7 +136,7 @@ final class StixBundleReader {
      * or building nodes. An object whose type comes later is read whole.
      */
     private ObjectNode readObject() throws IOException {
-        ObjectNode object = Json.MAPPER.createObjectNode();
+        ObjectNode object = Json.mapper().createObjectNode();
         Set<String> kept = null; // every field, until the type is known
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
@@ -163,7 +163,7 @@ final class StixBundleReader {
             case VALUE_TRUE -> BooleanNode.TRUE;
             case VALUE_FALSE -> BooleanNode.FALSE;
             case VALUE_NULL -> NullNode.instance;
-            default -> Json.MAPPER.readTree(parser);
+            default -> Json.mapper().readTree(parser);
         };
     }
 

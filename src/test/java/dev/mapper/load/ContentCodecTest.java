@@ -72,7 +72,7 @@ class ContentCodecTest {
         DataFileReader.Content decoded = roundTrip(parsed, DataSource.bundled(resource));
 
         assertSameContent(decoded, parsed);
-        JsonNode tree = Json.MAPPER.readTree(bytes);
+        JsonNode tree = Json.mapper().readTree(bytes);
         if (parsed.mappings() != null) {
             assertThat(decoded.mappings().mappings()).hasSize(tree.path("mapping_objects").size()).isNotEmpty();
         } else {
