@@ -23,6 +23,12 @@ final class CorpusData {
 
     /** What {@code mapper --data CORPUS --no-cache} loads: every file under the corpus, parsed, plus the bundled data. */
     static LoadedData load(Path... paths) {
-        return DataLoader.load(new DataRequest(List.of(paths), true, false, DataRequest.DEFAULT_MAX_FILE_SIZE, null));
+        return loadCached(null, paths);
+    }
+
+    /** The same through the cache of loaded files in {@code cacheDirectory} (null: none). */
+    static LoadedData loadCached(Path cacheDirectory, Path... paths) {
+        return DataLoader.load(new DataRequest(List.of(paths), true, false, DataRequest.DEFAULT_MAX_FILE_SIZE,
+                cacheDirectory));
     }
 }
