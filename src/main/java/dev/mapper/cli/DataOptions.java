@@ -36,8 +36,8 @@ final class DataOptions {
     long maxFileSize = DataRequest.DEFAULT_MAX_FILE_SIZE;
 
     @Option(names = "--no-cache", scope = ScopeType.INHERIT,
-            description = "Parse every data file; do not read or write the cache of loaded files "
-                    + "(in $" + ENV_CACHE + ", else $XDG_CACHE_HOME/mapper, else ~/.cache/mapper).")
+            description = "Parse every data file: neither read nor write the cache of loaded files, which is kept "
+                    + "in $" + ENV_CACHE + ", else $XDG_CACHE_HOME/mapper, else ~/.cache/mapper.")
     boolean noCache;
 
     DataRequest request() {
