@@ -2,7 +2,6 @@ package dev.mapper.render;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -28,7 +27,6 @@ final class DelimitedRenderer implements Renderer {
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
             .build();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final char separator;
 
@@ -63,7 +61,7 @@ final class DelimitedRenderer implements Renderer {
         if (value.isNull()) {
             return "";
         }
-        return value.isContainerNode() ? JSON.writeValueAsString(value) : value.asText();
+        return value.isContainerNode() ? JsonRenderer.compact(value) : value.asText();
     }
 
     /**

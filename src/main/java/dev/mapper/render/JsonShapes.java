@@ -1,7 +1,6 @@
 package dev.mapper.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,6 +25,7 @@ import dev.mapper.model.Technique;
 import dev.mapper.model.TechniqueList;
 import dev.mapper.model.TechniqueReport;
 import dev.mapper.model.ValidationReport;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
@@ -39,7 +39,6 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
     static final int SCHEMA_VERSION = 1;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final ObjectMapper VALUES = new ObjectMapper();
     private static final JsonShapes INSTANCE = new JsonShapes();
 
     private JsonShapes() {
@@ -372,10 +371,41 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
         if (!m.extraFields().isEmpty()) {
             ObjectNode extra = node.putObject("extra_fields");
             for (Map.Entry<String, Object> field : m.extraFields().entrySet()) {
-                extra.set(field.getKey(), VALUES.valueToTree(field.getValue()));
+                extra.set(field.getKey(), value(field.getValue()));
             }
         }
         return node;
+    }
+
+    /**
+     * A value as the readers keep unmodelled fields (maps, lists, strings, numbers, booleans, null), as a node. By
+     * hand rather than ObjectMapper.valueToTree, whose mapper costs ~50 ms of a cold start (see JsonRenderer).
+     */
+    private static JsonNode value(Object value) {
+        if (value == null) {
+            return NODES.nullNode();
+        } else if (value instanceof String s) {
+            return NODES.textNode(s);
+        } else if (value instanceof Boolean b) {
+            return NODES.booleanNode(b);
+        } else if (value instanceof Integer i) {
+            return NODES.numberNode(i);
+        } else if (value instanceof Long l) {
+            return NODES.numberNode(l);
+        } else if (value instanceof BigInteger b) {
+            return NODES.numberNode(b);
+        } else if (value instanceof Double d) {
+            return NODES.numberNode(d);
+        } else if (value instanceof List<?> list) {
+            ArrayNode array = NODES.arrayNode(list.size());
+            list.forEach(element -> array.add(value(element)));
+            return array;
+        } else if (value instanceof Map<?, ?> map) {
+            ObjectNode object = NODES.objectNode();
+            map.forEach((key, element) -> object.set((String) key, value(element)));
+            return object;
+        }
+        throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
     }
 
     private static void strings(ArrayNode array, List<String> values) {
