@@ -345,22 +345,26 @@ final class ContentCodec {
         private void readStrings() {
             strings = new String[count()];
             for (int i = 0; i < strings.length; i++) {
-                int header = varint();
-                int length = header >>> 1;
-                if ((header & 1) == 0) {
-                    need(length);
-                    strings[i] = new String(bytes, at, length, StandardCharsets.UTF_8);
-                    at += length;
-                } else {
-                    need(2 * length);
-                    char[] chars = new char[length];
-                    for (int c = 0; c < length; c++) {
-                        chars[c] = (char) (((bytes[at] & 0xff) << 8) | (bytes[at + 1] & 0xff));
-                        at += 2;
-                    }
-                    strings[i] = new String(chars);
-                }
+                strings[i] = tableString();
             }
+        }
+
+        private String tableString() {
+            int header = varint();
+            int length = header >>> 1;
+            if ((header & 1) == 0) {
+                need(length);
+                String string = new String(bytes, at, length, StandardCharsets.UTF_8);
+                at += length;
+                return string;
+            }
+            need(2 * length);
+            char[] chars = new char[length];
+            for (int c = 0; c < length; c++) {
+                chars[c] = (char) (((bytes[at] & 0xff) << 8) | (bytes[at + 1] & 0xff));
+                at += 2;
+            }
+            return new String(chars);
         }
 
         private AttackRelease release(String sourceLabel) {
@@ -432,12 +436,20 @@ final class ContentCodec {
                     Collections.unmodifiableMap(fields(0)), source);
             Mapping[] mappings = new Mapping[count()];
             for (int i = 0; i < mappings.length; i++) {
-                // Java evaluates arguments left to right: the fields are read in the order they were written.
-                mappings[i] = new Mapping(set, signed(), signed(), string(), string(), string(), string(), string(),
-                        string(), string(), string(), string(), string(), references(), string(), string(), string(),
-                        string(), extraFields());
+                mappings[i] = mapping(set);
             }
             return new MappingFile(set, Arrays.asList(mappings));
+        }
+
+        /**
+         * One mapping. Loop bodies that run thousands of times are methods of their own: the JVM compiles a method
+         * after a few hundred calls, a loop inside a method called once only after tens of thousands of turns.
+         */
+        private Mapping mapping(MappingSet set) {
+            // Java evaluates arguments left to right: the fields are read in the order they were written.
+            return new Mapping(set, signed(), signed(), string(), string(), string(), string(), string(),
+                    string(), string(), string(), string(), string(), references(), string(), string(), string(),
+                    string(), extraFields());
         }
 
         /** As the reader gives them: null, or an unmodifiable list of strings. */
