@@ -26,7 +26,8 @@ import java.util.zip.CRC32C;
  * binary ({@link ContentCodec}) instead of parsing JSON. An entry is used only when everything matches: the entry
  * format, the build of mapper that wrote it, and the file's real path, size, modification time and a CRC32C of its
  * bytes (computed every run). Anything else, including an entry that is damaged in any way, is a miss: the file
- * is parsed, and the entry written again. Only successful reads are stored; errors are never cached.
+ * is parsed, and the entry written again. Successful reads are stored, and so is a file's not being data (with the
+ * reason, said again at every run); errors are never cached.
  *
  * <p>The cache is an optimisation and never changes what a run prints or returns: a directory that cannot be
  * created or written costs the next run a parse, and nothing is said about it.
@@ -104,9 +105,19 @@ final class ContentCache {
         if (cached != null) {
             return cached;
         }
-        DataFileReader.Content parsed = parse.get();
+        DataFileReader.Content parsed;
+        try {
+            parsed = parse.get();
+        } catch (DataFileReader.NotDataException e) {
+            if (unchanged.getAsBoolean()) {
+                store(entryFile, key, "", () -> ContentCodec.encode(e));
+            }
+            throw e;
+        }
         if (unchanged.getAsBoolean()) { // a file that changed while it was parsed is not stored under its old key
-            store(entryFile, key, fileName, parsed);
+            String nameUsed = parsed.release() != null && StixBundleReader.versionFromName(fileName, parsed.release())
+                    ? fileName : "";
+            store(entryFile, key, nameUsed, () -> ContentCodec.encode(parsed));
         }
         return parsed;
     }
@@ -122,18 +133,18 @@ final class ContentCache {
             ByteBuffer payload = entry.payload();
             return ContentCodec.decode(payload.array(), payload.arrayOffset() + payload.position(),
                     payload.remaining(), source);
+        } catch (DataFileReader.NotDataException e) {
+            throw e; // the entry says what reading the file says
         } catch (IOException | RuntimeException e) {
             return null; // none yet, damaged, truncated, another format: parsed instead, and written anew
         }
     }
 
     /** Writes the entry under a temporary name, then renames it: a concurrent run sees the old entry or the new. */
-    private void store(Path entryFile, Key key, String fileName, DataFileReader.Content content) {
+    private void store(Path entryFile, Key key, String nameUsed, Supplier<byte[]> payload) {
         try {
-            String nameUsed = content.release() != null && StixBundleReader.versionFromName(fileName, content.release())
-                    ? fileName : "";
-            byte[] bytes = new Entry(ContentCodec.VERSION, buildId, key, nameUsed,
-                    ByteBuffer.wrap(ContentCodec.encode(content))).toBytes();
+            byte[] bytes = new Entry(ContentCodec.VERSION, buildId, key, nameUsed, ByteBuffer.wrap(payload.get()))
+                    .toBytes();
             Files.createDirectories(directory);
             Path temporary = Files.createTempFile(directory, entryFile.getFileName() + ".", ".tmp");
             try {

@@ -32,10 +32,11 @@ import java.util.Map;
 final class ContentCodec {
 
     /** Raise it whenever what is written changes: entries of another version are not read. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private static final int RELEASE = 1;
     private static final int MAPPING_FILE = 2;
+    private static final int NOT_DATA = 3;
 
     // Tags of unmodelled JSON values, as Json.readValue gives them.
     private static final int NULL = 0;
@@ -73,8 +74,19 @@ final class ContentCodec {
     }
 
     /**
+     * The bytes recording that a file is not data mapper reads, and why: what reading it says every time (a JSON
+     * Schema file beside the data, say, which would otherwise be parsed at every run to be told apart).
+     */
+    static byte[] encode(DataFileReader.NotDataException notData) {
+        Encoder encoder = new Encoder();
+        encoder.notData(notData);
+        return encoder.bytes();
+    }
+
+    /**
      * The content the bytes hold, as if read now from {@code source}.
      *
+     * @throws DataFileReader.NotDataException when they record a file that is not data, as reading it would
      * @throws CorruptException (or another runtime exception) when the bytes are not what {@link #encode} wrote
      */
     static DataFileReader.Content decode(byte[] bytes, int offset, int length, DataSource source) {
@@ -137,6 +149,13 @@ final class ContentCodec {
                 string(t.domain());
                 body.signed(t.order());
             }
+        }
+
+        void notData(DataFileReader.NotDataException notData) {
+            kind = NOT_DATA;
+            string(notData.problem());
+            body.signed(notData.line());
+            body.signed(notData.column());
         }
 
         void mappingFile(MappingFile file) {
@@ -334,12 +353,27 @@ final class ContentCodec {
             DataFileReader.Content content = switch (kind) {
                 case RELEASE -> new DataFileReader.Content(release(source.label()), null);
                 case MAPPING_FILE -> new DataFileReader.Content(null, mappingFile(source));
+                case NOT_DATA -> null;
                 default -> throw new CorruptException("unknown kind " + kind);
             };
+            if (content == null) {
+                String problem = string();
+                int line = signed();
+                int column = signed();
+                if (problem == null) {
+                    throw new CorruptException("not data, without a reason");
+                }
+                checkEnd();
+                throw new DataFileReader.NotDataException(source.location(), problem, line, column);
+            }
+            checkEnd();
+            return content;
+        }
+
+        private void checkEnd() {
             if (at != end) {
                 throw new CorruptException((end - at) + " bytes left over");
             }
-            return content;
         }
 
         private void readStrings() {

@@ -102,8 +102,11 @@ class CacheTest {
         Run warm = mapper(cache, "--data", corpus, "show", "T1528", "--format", "json");
 
         assertThat(cold.exitCode()).as(cold.err()).isZero();
-        assertThat(entries(cache)).as("24 mapping files, the ATT&CK bundle, 3 bundled files").isEqualTo(28);
+        assertThat(entries(cache)).as("24 mapping files, the ATT&CK bundle, the schema file (not data), 3 bundled files")
+                .isEqualTo(29);
         assertThat(warm).isEqualTo(cold);
+        assertThat(warm.err()).as("the schema file is still named as skipped").contains("mapex-unified-data-schema.json")
+                .contains("(skipped)");
         assertThat(warm.out()).contains("\"T1528\"", "\"mappings\"");
     }
 

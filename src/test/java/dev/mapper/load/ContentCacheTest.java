@@ -257,11 +257,43 @@ class ContentCacheTest {
     }
 
     @Test
-    void fileThatIsNotDataIsNotCached() throws IOException {
+    void aFileThatIsNotDataIsRememberedWithItsReasonUntilItChanges() throws IOException {
         Path file = dataFile("package.json", "{\"name\": \"not mapper data\"}");
+        String reason = file + ": not an ATT&CK STIX bundle or a Mappings Explorer mapping file (expected \"objects\" "
+                + "or \"mapping_objects\" at the top level)";
 
-        assertThatThrownBy(() -> load(file)).isInstanceOf(DataFileReader.NotDataException.class);
-        assertThat(entries()).isEmpty();
+        assertThatThrownBy(() -> load(file)).isInstanceOf(DataFileReader.NotDataException.class).hasMessage(reason);
+        Path entry = onlyEntry();
+        assertThatThrownBy(() -> load(file)).as("served from the entry, said the same")
+                .isInstanceOf(DataFileReader.NotDataException.class).hasMessage(reason);
+
+        ContentCache.Entry written = entryIn(entry);
+        byte[] planted = ContentCodec.encode(new DataFileReader.NotDataException("x", "planted reason", 3, 4));
+        Files.write(entry, new ContentCache.Entry(written.format(), written.buildId(), written.key(), written.fileName(),
+                ByteBuffer.wrap(planted)).toBytes());
+        assertThatThrownBy(() -> load(file)).as("what a hit says comes from the entry, under this run's name")
+                .isInstanceOf(DataFileReader.NotDataException.class).hasMessage(file + ":3:4: planted reason");
+
+        Files.writeString(file, twoMappings("cap-1"));
+        assertThat(capabilityIds(load(file))).as("a file that became data is read as data")
+                .containsExactly("cap-1", "cap-2");
+        assertThat(load(file)).isEqualTo(parse(file));
+    }
+
+    @Test
+    void aDirectoryWithAFileThatIsNotDataWarnsAboutItAtEveryRun() throws IOException {
+        Path data = Files.createDirectory(dir.resolve("data"));
+        Files.writeString(data.resolve("schema.json"), "{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\"}");
+        Files.writeString(data.resolve("set.json"), twoMappings("cap-1"));
+
+        LoadedData first = load(data);
+        LoadedData second = load(data);
+
+        assertThat(entries()).hasSize(2);
+        assertThat(second).isEqualTo(first);
+        assertThat(second.warnings()).hasSize(1).first().asString()
+                .startsWith(data.resolve("schema.json") + ": not an ATT&CK STIX bundle").endsWith("(skipped)");
+        assertThat(capabilityIds(second)).containsExactly("cap-1", "cap-2");
     }
 
     @Test
