@@ -80,7 +80,8 @@ public record MappingFilter(
 
     /** True when no filter is set. */
     public boolean isEmpty() {
-        return equals(NONE);
+        return frameworks.isEmpty() && mappingTypes.isEmpty() && categories.isEmpty() && minScore == null
+                && tactics.isEmpty() && platforms.isEmpty() && domains.isEmpty();
     }
 
     private static String lower(String s) {
