@@ -40,7 +40,7 @@ final class CoverageCommand implements Callable<Integer> {
     String techniques;
 
     @Option(names = "--fail-under", paramLabel = "PCT",
-            description = "Exit 1 when the covered percentage is under PCT.")
+            description = "Exit 1 when the covered percentage is under PCT (0 to 100).")
     Double failUnder;
 
     @Option(names = "--require", split = ",", paramLabel = "ID",
@@ -61,6 +61,10 @@ final class CoverageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (failUnder != null && !(failUnder >= 0 && failUnder <= 100)) { // NaN too: no coverage is under it
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--fail-under is a percentage from 0 to 100, not '" + spec.findOption("--fail-under").originalStringValues().get(0) + "'");
+        }
         List<String> scope = Commands.techniqueIds(spec, scopeIds());
         List<String> require = Commands.techniqueIds(spec, required);
         MappingIndex index = Commands.index(spec);

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mapper.testing.Cli;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code coverage} on the bundled data: one technique (T1528), mapped by AWS and VERIS. */
 class CoverageBundledTest {
@@ -46,5 +48,15 @@ class CoverageBundledTest {
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
         assertThat(unknown.err()).contains("unknown technique T9999");
         assertThat(unknown.out()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"101", "-1", "NaN", "Infinity"})
+    void failUnderOutsideZeroToHundredIsAUsageError(String value) {
+        Cli.Run run = Cli.run("coverage", "--fail-under", value);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("mapper: --fail-under is a percentage from 0 to 100, not '" + value + "'");
     }
 }

@@ -94,10 +94,13 @@ class CoverageCorpusTest {
 
     @Test
     void failUnderGatesOnThePercentage() {
-        Cli.Run over = coverage("--framework", "aws", "--fail-under", "101");
+        Cli.Run over = coverage("--framework", "aws", "--fail-under", "31");
         assertThat(over.exitCode()).isEqualTo(ExitCodes.CHECK_FAILED);
-        assertThat(over.err()).contains("coverage 30.97% (214 of 691) is under --fail-under 101");
+        assertThat(over.err()).contains("coverage 30.97% (214 of 691) is under --fail-under 31");
         assertThat(over.out()).startsWith("Coverage  214 of 691 techniques (31.0%)");
+
+        Cli.Run under = coverage("--framework", "aws", "--fail-under", "30.9");
+        assertThat(under.exitCode()).as(under.err()).isZero();
 
         Cli.Run zero = coverage("--framework", "aws", "--fail-under", "0", "--require", "T1528");
         assertThat(zero.exitCode()).as(zero.err()).isZero();
