@@ -32,7 +32,7 @@ import java.util.Map;
 final class ContentCodec {
 
     /** Raise it whenever what is written changes: entries of another version are not read. */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     private static final int RELEASE = 1;
     private static final int MAPPING_FILE = 2;
@@ -156,6 +156,7 @@ final class ContentCodec {
             string(notData.problem());
             body.signed(notData.line());
             body.signed(notData.column());
+            body.write(notData.jsonSchema() ? 1 : 0);
         }
 
         void mappingFile(MappingFile file) {
@@ -360,11 +361,12 @@ final class ContentCodec {
                 String problem = string();
                 int line = signed();
                 int column = signed();
+                boolean jsonSchema = read() == 1;
                 if (problem == null) {
                     throw new CorruptException("not data, without a reason");
                 }
                 checkEnd();
-                throw new DataFileReader.NotDataException(source.location(), problem, line, column);
+                throw new DataFileReader.NotDataException(source.location(), problem, line, column, jsonSchema);
             }
             checkEnd();
             return content;

@@ -25,8 +25,11 @@ public final class DataFileReader {
     public record Content(AttackRelease release, MappingFile mappings) {
     }
 
-    /** The kinds of data file, as detected from content. */
-    enum Kind { STIX_BUNDLE, MAPPING_FILE, UNKNOWN }
+    /** The kinds of data file, as detected from content; a JSON Schema document is not data, but is known. */
+    enum Kind { STIX_BUNDLE, MAPPING_FILE, JSON_SCHEMA, UNKNOWN }
+
+    /** What a JSON Schema document's {@code $schema} names: a JSON Schema meta-schema. */
+    private static final String JSON_SCHEMA_SITE = "json-schema.org/";
 
     @FunctionalInterface
     public interface Opener {
@@ -60,6 +63,8 @@ public final class DataFileReader {
                     case STIX_BUNDLE -> new Content(new StixBundleReader(name, parser).read(source.label(), fileName),
                             null);
                     case MAPPING_FILE -> new Content(null, new MappingFileReader(name, parser, diagnostics).read(source));
+                    case JSON_SCHEMA -> throw new NotDataException(name, "a JSON Schema, not an ATT&CK STIX bundle "
+                            + "or a Mappings Explorer mapping file", 0, 0, true);
                     case UNKNOWN -> throw new NotDataException(name,
                             "not an ATT&CK STIX bundle or a Mappings Explorer mapping file "
                                     + "(expected \"objects\" or \"mapping_objects\" at the top level)");
@@ -101,10 +106,15 @@ public final class DataFileReader {
             throw new NotDataException(name, "expected a JSON object at the top level, found "
                     + MappingFileReader.describe(token));
         }
+        boolean jsonSchema = false;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
             switch (field) {
+                case "$schema":
+                    // A data file may name its schema too: only what has no data fields is a schema document.
+                    jsonSchema = value == JsonToken.VALUE_STRING && parser.getText().contains(JSON_SCHEMA_SITE);
+                    break;
                 case "objects":
                     return Kind.STIX_BUNDLE;
                 case "type":
@@ -119,7 +129,7 @@ public final class DataFileReader {
                     parser.skipChildren();
             }
         }
-        return Kind.UNKNOWN;
+        return jsonSchema ? Kind.JSON_SCHEMA : Kind.UNKNOWN;
     }
 
     /** The stream, positioned at its start, once its first bytes show UTF-8 (the only encoding mapper reads). */
@@ -164,12 +174,27 @@ public final class DataFileReader {
      * a warning under a directory, an error when named.
      */
     public static final class NotDataException extends DataFileException {
+        private final boolean jsonSchema;
+
         NotDataException(String file, String problem) {
-            super(file, problem, null);
+            this(file, problem, 0, 0, false);
         }
 
         NotDataException(String file, String problem, int line, int column) {
+            this(file, problem, line, column, false);
+        }
+
+        NotDataException(String file, String problem, int line, int column, boolean jsonSchema) {
             super(file, line, column, problem);
+            this.jsonSchema = jsonSchema;
+        }
+
+        /**
+         * A JSON Schema document (such as the unified schema published beside the mapping files): under a
+         * directory it is skipped without a warning, being plainly not data rather than data mapper cannot read.
+         */
+        public boolean jsonSchema() {
+            return jsonSchema;
         }
     }
 }

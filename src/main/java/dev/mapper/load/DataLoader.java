@@ -134,7 +134,9 @@ public final class DataLoader {
             if (!underDirectory) {
                 throw e;
             }
-            warnings.add(e.getMessage() + " (skipped)");
+            if (!e.jsonSchema()) {
+                warnings.add(e.getMessage() + " (skipped)");
+            }
         } catch (DataFileException e) {
             if (!request.keepGoing()) {
                 throw e;

@@ -91,7 +91,9 @@ public final class Validation {
             }
         } catch (DataFileReader.NotDataException e) {
             if (underDirectory) {
-                notes.add(e.getMessage() + " (skipped)");
+                if (!e.jsonSchema()) {
+                    notes.add(e.getMessage() + " (skipped)");
+                }
                 return;
             }
             diagnostics.add(Severity.ERROR, "format", e.line(), e.column(), e.problem());

@@ -211,6 +211,21 @@ class HostileInputTest {
     }
 
     @Test
+    void aJsonSchemaUnderADirectoryIsSkippedSilentlyAndAnErrorWhenNamed() throws IOException {
+        // As the unified schema is published beside the mapping files.
+        Path schema = write("mappings/schema.json", "{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\", "
+                + "\"title\": \"ATT&CK Mappings Unified Schema\", \"type\": \"object\", \"properties\": {}}");
+        write("mappings/a.json", ONE_MAPPING);
+
+        Cli.Run run = show(dir);
+
+        assertThat(run.err()).isEmpty();
+        assertThat(mappings(run)).hasSize(1);
+        assertFails(show(schema), ExitCodes.BAD_DATA, schema + ": a JSON Schema, not an ATT&CK STIX bundle or a "
+                + "Mappings Explorer mapping file");
+    }
+
+    @Test
     void unreadableFilesAreSkippedUnderADirectoryAndAnErrorWhenNamed() throws IOException {
         assumeFalse("root".equals(System.getProperty("user.name")), "root reads every file; run as a user to test");
         write("good/a.json", ONE_MAPPING);

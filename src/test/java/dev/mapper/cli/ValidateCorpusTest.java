@@ -65,7 +65,8 @@ class ValidateCorpusTest {
         assertThat(error.path("line").asInt() + ":" + error.path("column").asInt())
                 .isEqualTo(TextPosition.of(Files.readString(nist), "\"T1521.003\""));
         assertThat(Corpus.activeTechniques()).doesNotContainKey("T1521.003");
-        assertThat(corpus.err()).contains("mapex-unified-data-schema.json: not an ATT&CK STIX bundle", "(skipped)");
+        assertThat(corpus.err()).as("the published JSON Schema is not data, and not worth a note")
+                .doesNotContain("mapex-unified-data-schema.json");
     }
 
     @Test

@@ -283,16 +283,17 @@ class ContentCacheTest {
     @Test
     void aDirectoryWithAFileThatIsNotDataWarnsAboutItAtEveryRun() throws IOException {
         Path data = Files.createDirectory(dir.resolve("data"));
+        Files.writeString(data.resolve("package.json"), "{\"name\": \"tooling\"}");
         Files.writeString(data.resolve("schema.json"), "{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\"}");
         Files.writeString(data.resolve("set.json"), twoMappings("cap-1"));
 
         LoadedData first = load(data);
         LoadedData second = load(data);
 
-        assertThat(entries()).hasSize(2);
+        assertThat(entries()).hasSize(3);
         assertThat(second).isEqualTo(first);
-        assertThat(second.warnings()).hasSize(1).first().asString()
-                .startsWith(data.resolve("schema.json") + ": not an ATT&CK STIX bundle").endsWith("(skipped)");
+        assertThat(second.warnings()).as("a JSON Schema is skipped without a word, cold or warm").hasSize(1).first()
+                .asString().startsWith(data.resolve("package.json") + ": not an ATT&CK STIX bundle").endsWith("(skipped)");
         assertThat(capabilityIds(second)).containsExactly("cap-1", "cap-2");
     }
 
