@@ -13,8 +13,9 @@ import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
- * The capabilities of every loaded set, keyed by framework and {@code capability_id}, with their mappings; and which
- * capability a user means by what they typed.
+ * The capabilities of every loaded set, keyed by framework and {@code capability_id} (as
+ * {@link Capability#comparableId} compares them: AC-2 and AC-02 are one), with their mappings; and which capability
+ * a user means by what they typed.
  */
 final class Capabilities {
 
@@ -27,8 +28,8 @@ final class Capabilities {
         for (List<Mapping> inSet : mappingsBySet.values()) {
             for (Mapping m : inSet) {
                 if (m.capabilityId() != null && !m.capabilityId().isBlank()) {
-                    byKey.computeIfAbsent(m.set().framework() + "\u0000" + m.capabilityId(), k -> new ArrayList<>())
-                            .add(m);
+                    byKey.computeIfAbsent(m.set().framework() + "\u0000" + Capability.comparableId(m.capabilityId()),
+                            k -> new ArrayList<>()).add(m);
                 }
             }
         }
@@ -56,7 +57,7 @@ final class Capabilities {
 
     /**
      * The capability the query names, trying in turn: the exact {@code capability_id}; the ID ignoring case; the
-     * description ignoring case; the ID or description containing the query. The first rule that matches anything
+     * ID ignoring case and leading zeros (AC-2 for AC-02); the description ignoring case; the ID or description containing the query. The first rule that matches anything
      * decides: one match is the answer, several are ambiguous.
      */
     Capability resolve(String query, MappingFilter filter) {
@@ -64,9 +65,11 @@ final class Capabilities {
         String lower = q.toLowerCase(Locale.ROOT);
         List<Capability> candidates = all.stream()
                 .filter(c -> mappingsOf(c).stream().anyMatch(m -> filter.testSet(m.set()))).toList();
+        String comparable = Capability.comparableId(q);
         List<Predicate<Capability>> rules = List.of(
                 c -> c.id().equals(q),
                 c -> c.id().equalsIgnoreCase(q),
+                c -> Capability.comparableId(c.id()).equalsIgnoreCase(comparable),
                 c -> q.equalsIgnoreCase(c.description()),
                 c -> lowered(c.id()).contains(lower) || lowered(c.description()).contains(lower));
         for (Predicate<Capability> rule : rules) {

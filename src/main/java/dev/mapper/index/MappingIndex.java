@@ -267,21 +267,22 @@ public final class MappingIndex implements AttackCatalog {
             techniqueIds.addAll(subtechniquesOf(key));
         }
         List<MappingSet> chosen = selectSets(sets);
+        Set<String> capabilityIds = new HashSet<>();
+        selection.capabilities().forEach(id -> capabilityIds.add(Capability.comparableId(id)));
         List<Mapping> matching = new ArrayList<>();
         Set<String> capabilitiesSeen = new HashSet<>();
         for (MappingSet set : chosen) {
             for (Mapping m : mappingsBySet.getOrDefault(set, List.of())) {
-                String capability = m.capabilityId() == null ? null : m.capabilityId().trim();
+                String capability = m.capabilityId() == null ? null : Capability.comparableId(m.capabilityId());
                 capabilitiesSeen.add(capability);
                 if ((techniqueIds.isEmpty() || techniqueIds.contains(m.techniqueId()))
-                        && (selection.capabilities().isEmpty()
-                            || (capability != null && selection.capabilities().contains(capability)))) {
+                        && (capabilityIds.isEmpty() || (capability != null && capabilityIds.contains(capability)))) {
                     matching.add(m);
                 }
             }
         }
         for (String capability : selection.capabilities()) {
-            if (!capabilitiesSeen.contains(capability)) {
+            if (!capabilitiesSeen.contains(Capability.comparableId(capability))) {
                 throw new UnknownIdException("capability", capability, List.of());
             }
         }

@@ -5,7 +5,8 @@ import java.util.stream.Collectors;
 
 /**
  * What an export covers besides the filters: techniques (with their sub-techniques) and capabilities, by ID.
- * Empty sets mean "all". Capability IDs match exactly, as the files spell them, after trimming.
+ * Empty sets mean "all". Capability IDs match as the files spell them, after trimming and ignoring leading zeros in
+ * numbers ({@link dev.mapper.model.Capability#comparableId}: AC-2 selects AC-02 too).
  */
 public record Selection(Set<String> techniques, Set<String> capabilities) {
 

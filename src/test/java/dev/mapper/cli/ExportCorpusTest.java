@@ -51,7 +51,8 @@ class ExportCorpusTest {
         long expected = 0;
         for (JsonNode file : Corpus.allFiles()) {
             for (JsonNode m : file.path("mapping_objects")) {
-                if ("AC-02".equals(m.path("capability_id").asText(null))) {
+                // AC-2 and AC-02 are the same control, spelled as older and newer NIST files spell it.
+                if ("AC-02".equals(m.path("capability_id").asText(null)) || "AC-2".equals(m.path("capability_id").asText(null))) {
                     expected++;
                 }
             }

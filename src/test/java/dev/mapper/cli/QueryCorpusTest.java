@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mapper.model.Capability;
 import dev.mapper.testing.Cli;
 import dev.mapper.testing.Corpus;
 import java.nio.file.Path;
@@ -85,6 +86,30 @@ class QueryCorpusTest {
                 .hasSize((int) files.values().stream().mapToLong(f -> count(f,
                         guardDuty.and(m -> "partial".equals(m.path("score_value").asText())))).sum())
                 .hasSizeLessThan((int) everyVersion).isNotEmpty();
+    }
+
+    @Test
+    void nistControlsAreOneCapabilityWhateverTheZeroPadding() throws Exception {
+        // Mappings Explorer spells the control AC-2 in older NIST files and AC-02 in newer ones.
+        Predicate<JsonNode> accountManagement = m -> Set.of("AC-2", "AC-02").contains(m.path("capability_id").asText());
+        JsonNode newestNist = files.entrySet().stream()
+                .filter(e -> e.getKey().toString().contains("nist_800_53-rev5_attack-16.1")).findFirst().orElseThrow()
+                .getValue();
+
+        JsonNode padded = run("capability", "AC-02");
+        JsonNode unpadded = run("capability", "AC-2");
+        assertThat(unpadded).isEqualTo(padded);
+        assertThat(unpadded.path("capability").path("capability_id").asText()).isEqualTo("AC-02");
+        assertThat(unpadded.path("mappings")).hasSize((int) count(newestNist, accountManagement)).isNotEmpty();
+
+        long everyVersion = files.values().stream().mapToLong(f -> count(f, accountManagement)).sum();
+        assertThat(run("capability", "AC-2", "--all-versions").path("mappings").findValuesAsText("capability_id"))
+                .hasSize((int) everyVersion).contains("AC-2", "AC-02");
+
+        List<String> listed = run("list", "capabilities", "--all-versions", "--framework", "nist_800_53")
+                .path("items").findValuesAsText("capability_id");
+        assertThat(listed).contains("AC-02").doesNotContain("AC-2")
+                .doesNotHaveDuplicates().hasSameSizeAs(listed.stream().map(Capability::comparableId).distinct().toList());
     }
 
     @Test
