@@ -90,8 +90,8 @@ final class Capabilities {
     private static List<String> suggest(String lower, List<Capability> candidates) {
         return candidates.stream()
                 .sorted(Comparator.comparingInt((Capability c) -> Math.min(
-                                MappingIndex.distance(lower, lowered(c.id())),
-                                MappingIndex.distance(lower, lowered(c.description()))))
+                                Nearest.distance(lower, lowered(c.id())),
+                                Nearest.distance(lower, lowered(c.description()))))
                         .thenComparing(Capability::id))
                 .map(Capability::id).distinct().limit(3).toList();
     }

@@ -506,41 +506,6 @@ public final class MappingIndex implements AttackCatalog {
 
     /** Known IDs closest to the given one: same prefix and nearest number first, then by edit distance. */
     public List<String> suggestIds(String id, int limit) {
-        String key = Technique.normaliseId(id);
-        List<String> candidates = new ArrayList<>(knownIds());
-        candidates.sort(Comparator.comparingInt((String k) -> distance(key, k))
-                .thenComparingLong(k -> numericGap(key, k))
-                .thenComparing(k -> k));
-        return Collections.unmodifiableList(candidates.subList(0, Math.min(limit, candidates.size())));
-    }
-
-    /** How far apart the numbers in two IDs are (T1528 is nearer T1529 than T1582), for ties in edit distance. */
-    private static long numericGap(String a, String b) {
-        String da = a.replaceAll("\\D", "");
-        String db = b.replaceAll("\\D", "");
-        if (da.isEmpty() || db.isEmpty() || da.length() > 12 || db.length() > 12) {
-            return Long.MAX_VALUE;
-        }
-        return Math.abs(Long.parseLong(da) - Long.parseLong(db));
-    }
-
-    /** Levenshtein distance between two strings. */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return Nearest.ids(Technique.normaliseId(id), knownIds(), limit);
     }
 }
