@@ -2,6 +2,7 @@ package dev.mapper.cli;
 
 import dev.mapper.index.MappingIndex;
 import dev.mapper.load.DataLoader;
+import dev.mapper.load.DataRequest;
 import dev.mapper.model.LoadedData;
 import dev.mapper.model.Technique;
 import dev.mapper.render.Text;
@@ -34,6 +35,11 @@ final class Commands {
     /** Loads and indexes the data the options ask for. */
     static MappingIndex index(CommandLine.Model.CommandSpec spec) {
         return new MappingIndex(load(spec));
+    }
+
+    /** The index of the bundled data alone: what --version reports and completion offers by default. */
+    static MappingIndex bundledIndex() {
+        return new MappingIndex(DataLoader.load(DataRequest.bundledOnly()));
     }
 
     /**

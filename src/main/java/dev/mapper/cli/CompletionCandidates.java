@@ -2,8 +2,6 @@ package dev.mapper.cli;
 
 import dev.mapper.index.FilterDimension;
 import dev.mapper.index.MappingIndex;
-import dev.mapper.load.DataLoader;
-import dev.mapper.load.DataRequest;
 import java.util.Iterator;
 import java.util.List;
 import java.util.TreeSet;
@@ -31,7 +29,7 @@ final class CompletionCandidates {
 
     private static MappingIndex data() {
         if (data == null) {
-            data = new MappingIndex(DataLoader.load(DataRequest.bundledOnly()));
+            data = Commands.bundledIndex();
         }
         return data;
     }

@@ -1,8 +1,6 @@
 package dev.mapper.cli;
 
 import dev.mapper.index.MappingIndex;
-import dev.mapper.load.DataLoader;
-import dev.mapper.load.DataRequest;
 import dev.mapper.model.AttackRelease;
 import dev.mapper.model.MappingSet;
 import java.util.ArrayList;
@@ -17,7 +15,7 @@ final class VersionProvider implements CommandLine.IVersionProvider {
         List<String> lines = new ArrayList<>();
         String version = MapperCommand.class.getPackage().getImplementationVersion();
         lines.add("mapper " + (version == null ? "(development build)" : version));
-        MappingIndex bundled = new MappingIndex(DataLoader.load(DataRequest.bundledOnly()));
+        MappingIndex bundled = Commands.bundledIndex();
         for (AttackRelease release : bundled.releases()) {
             lines.add("bundled ATT&CK: " + release.label());
         }
