@@ -98,7 +98,7 @@ public class MapperCommand implements Runnable {
     /**
      * The subcommand class named by the first argument that is not a root option or its value; null when there is
      * none, it is not a subcommand, or an argument before it is not a root option (picocli then reports it with
-     * suggestions from the whole tree).
+     * suggestions from the whole tree) or is the root's --help or --version.
      */
     private static Class<?> invokedSubcommand(CommandLine.Model.CommandSpec root, String... args) {
         for (int i = 0; i < args.length; i++) {
@@ -113,8 +113,8 @@ public class MapperCommand implements Runnable {
             }
             int equals = arg.indexOf('=');
             CommandLine.Model.OptionSpec option = root.findOption(equals < 0 ? arg : arg.substring(0, equals));
-            if (option == null) {
-                return null;
+            if (option == null || option.usageHelp() || option.versionHelp()) {
+                return null; // --help before a command is the root's help, which lists every command
             }
             if (equals < 0 && option.arity().min() > 0) {
                 i++; // its value

@@ -43,6 +43,23 @@ class SubcommandRegistrationTest {
     }
 
     @Test
+    void anOptionValueSpelledLikeACommandIsSkipped() {
+        assertThat(built("--data", "list", "show", "T1528")).containsExactly("show");
+        assertThat(built("--max-file-size", "1M", "--data=list", "show", "T1528")).containsExactly("show");
+    }
+
+    @Test
+    void rootHelpOrVersionBeforeACommandSeesTheWholeTree() {
+        Set<String> all = built();
+        assertThat(built("--help", "show")).isEqualTo(all);
+        assertThat(built("-h", "list")).isEqualTo(all);
+        assertThat(built("--version", "show")).isEqualTo(all);
+
+        Cli.Run help = Cli.run("--help", "show");
+        assertThat(help.out()).isEqualTo(Cli.run("--help").out()).contains("capability", "coverage");
+    }
+
+    @Test
     void anOptionValueSpelledLikeACommandIsNotTakenForIt(@TempDir Path dir) throws Exception {
         // A data directory named "list": the scan must skip --data's value and find "show".
         Path list = Files.createDirectory(dir.resolve("list"));
