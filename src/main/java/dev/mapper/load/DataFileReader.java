@@ -114,6 +114,7 @@ public final class DataFileReader {
                 case "$schema":
                     // A data file may name its schema too: only what has no data fields is a schema document.
                     jsonSchema = value == JsonToken.VALUE_STRING && parser.getText().contains(JSON_SCHEMA_SITE);
+                    parser.skipChildren();
                     break;
                 case "objects":
                     return Kind.STIX_BUNDLE;

@@ -226,6 +226,19 @@ class HostileInputTest {
     }
 
     @Test
+    void aTopLevelSchemaValueThatIsAnObjectIsSkippedWhole() throws IOException {
+        // Its inner keys are not top-level fields: "objects" in it must not make the file a STIX bundle.
+        Path data = write("data.json", ONE_MAPPING.replaceFirst("\\{",
+                "{\"\\$schema\": {\"objects\": [], \"note\": \"https://json-schema.org/\"}, "));
+        Path notes = write("notes.json", "{\"$schema\": {\"metadata\": {}}, \"name\": \"tooling\"}");
+
+        assertFails(show(notes), ExitCodes.BAD_DATA, notes + ": not an ATT&CK STIX bundle or a Mappings Explorer");
+        Cli.Run run = show(data);
+        assertThat(run.err()).as("detected as a mapping file, then refused by the reader for the unknown field")
+                .contains("unexpected top-level field \"$schema\"");
+    }
+
+    @Test
     void unreadableFilesAreSkippedUnderADirectoryAndAnErrorWhenNamed() throws IOException {
         assumeFalse("root".equals(System.getProperty("user.name")), "root reads every file; run as a user to test");
         write("good/a.json", ONE_MAPPING);
