@@ -11,7 +11,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -40,8 +42,11 @@ final class ContentCache {
     private static final int MAGIC = 0x4d415043; // "MAPC"
     private static final String ENTRY_PREFIX = "data-";
     private static final String ENTRY_SUFFIX = ".cache";
-    /** Mapped and hashed a gigabyte at a time (one mapping cannot exceed 2 GB). */
-    private static final long HASH_CHUNK = 1L << 30;
+    private static final String TEMPORARY_SUFFIX = ".tmp";
+    private static final long TEMPORARY_FILE_LIFETIME_MILLIS = 10 * 60 * 1000;
+    /** Each reading thread hashes through a direct buffer of its own (CRC32C of a direct buffer is an intrinsic). */
+    private static final ThreadLocal<ByteBuffer> HASH_BUFFER =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(1 << 20));
 
     private final Path directory;
     private final String buildId;
@@ -72,7 +77,8 @@ final class ContentCache {
         if (key == null) {
             return parse.get();
         }
-        return cachedOrParsed(key, fileName, source, parse, () -> unchanged(file, key));
+        // Stored only if the file still has the key after the parse: the bytes parsed are the bytes hashed.
+        return cachedOrParsed(key, fileName, source, parse, () -> key.equals(keyOf(file)));
     }
 
     /** The content of a resource bundled with mapper, whose bytes are given; as {@link #read}. */
@@ -125,6 +131,12 @@ final class ContentCache {
     /** The entry's content when it is valid for the key; null for a miss, whatever the reason. */
     private DataFileReader.Content cached(Path entryFile, Key key, String fileName, DataSource source) {
         try {
+            // Only a plain file of a plausible size is read: never a link to a device or a FIFO, nor a huge file.
+            BasicFileAttributes attributes = Files.readAttributes(entryFile, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (!attributes.isRegularFile() || attributes.size() > 2 * key.size() + (1 << 20)) {
+                return null;
+            }
             Entry entry = Entry.parse(Files.readAllBytes(entryFile));
             if (entry.format() != ContentCodec.VERSION || !entry.buildId().equals(buildId) || !entry.key().equals(key)
                     || !(entry.fileName().isEmpty() || entry.fileName().equals(fileName))) {
@@ -146,7 +158,8 @@ final class ContentCache {
             byte[] bytes = new Entry(ContentCodec.VERSION, buildId, key, nameUsed, ByteBuffer.wrap(payload.get()))
                     .toBytes();
             Files.createDirectories(directory);
-            Path temporary = Files.createTempFile(directory, entryFile.getFileName() + ".", ".tmp");
+            sweepTemporaryFiles();
+            Path temporary = Files.createTempFile(directory, entryFile.getFileName() + ".", TEMPORARY_SUFFIX);
             try {
                 Files.write(temporary, bytes);
                 try {
@@ -159,6 +172,24 @@ final class ContentCache {
             }
         } catch (IOException | RuntimeException e) {
             // Not writable, disk full, a value the format does not keep: the next run parses again.
+        }
+    }
+
+    /**
+     * Deletes temporary files that a run killed while writing left behind (no run writes one for long), so that
+     * they do not pile up; each store looks, and stores are rare.
+     */
+    private void sweepTemporaryFiles() {
+        long before = System.currentTimeMillis() - TEMPORARY_FILE_LIFETIME_MILLIS;
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(directory,
+                ENTRY_PREFIX + "*" + ENTRY_SUFFIX + ".*" + TEMPORARY_SUFFIX)) {
+            for (Path leftover : leftovers) {
+                if (Files.getLastModifiedTime(leftover, LinkOption.NOFOLLOW_LINKS).toMillis() < before) {
+                    Files.deleteIfExists(leftover);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Left for the next store to try.
         }
     }
 
@@ -176,27 +207,23 @@ final class ContentCache {
                 if (size != attributes.size()) {
                     return null;
                 }
+                // Read, not mapped: a mapped file that another process truncates kills the JVM (SIGBUS) when the
+                // hash reaches the missing pages; a read just comes up short.
                 CRC32C crc = new CRC32C();
-                for (long at = 0; at < size; at += HASH_CHUNK) {
-                    crc.update(channel.map(FileChannel.MapMode.READ_ONLY, at, Math.min(HASH_CHUNK, size - at)));
+                ByteBuffer buffer = HASH_BUFFER.get();
+                long hashed = 0;
+                for (int n; (n = channel.read(buffer.clear())) >= 0; ) {
+                    crc.update(buffer.flip());
+                    hashed += n;
+                }
+                if (hashed != size) {
+                    return null;
                 }
                 return new Key("file:".concat(real.toString()), size, modified.getEpochSecond(), modified.getNano(),
                         (int) crc.getValue());
             }
         } catch (IOException | RuntimeException e) {
             return null;
-        }
-    }
-
-    /** True when the file has the key's size and modification time still (after a parse: no second hash). */
-    private static boolean unchanged(Path file, Key key) {
-        try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            Instant modified = attributes.lastModifiedTime().toInstant();
-            return attributes.size() == key.size() && modified.getEpochSecond() == key.modifiedSeconds()
-                    && modified.getNano() == key.modifiedNanos();
-        } catch (IOException | RuntimeException e) {
-            return false;
         }
     }
 

@@ -148,6 +148,61 @@ class ContentCacheTest {
     }
 
     @Test
+    void aFileChangedWhileItIsParsedIsNotStoredUnderTheKeyOfWhatWasHashed() throws IOException {
+        // Same size and modification time after the change: only the bytes tell.
+        Path file = dataFile("set.json", twoMappings("cap-A"));
+        FileTime modified = FileTime.fromMillis(1_700_000_000_123L);
+        Files.setLastModifiedTime(file, modified);
+        ContentCache cache = ContentCache.at(cache());
+        DataSource source = DataSource.file(file.toString());
+
+        DataFileReader.Content parsed = cache.read(file, "set.json", source, () -> {
+            DataFileReader.Content content = DataLoader.read(file, DataRequest.DEFAULT_MAX_FILE_SIZE,
+                    Diagnostics.loading(file.toString()));
+            try {
+                Files.writeString(file, twoMappings("cap-B"));
+                Files.setLastModifiedTime(file, modified);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return content;
+        });
+
+        assertThat(parsed.mappings().mappings().get(0).capabilityId()).isEqualTo("cap-A");
+        assertThat(entries()).as("what was parsed is not what the file now holds: nothing stored").isEmpty();
+        assertThat(capabilityIds(load(file))).containsExactly("cap-B", "cap-2");
+    }
+
+    @Test
+    void anEntryThatIsNotAPlainFileIsAMiss() throws IOException {
+        Path file = dataFile("set.json", twoMappings("cap-1"));
+        load(file);
+        Path entry = onlyEntry();
+        Files.delete(entry);
+        Files.createSymbolicLink(entry, Path.of("/dev/zero"));
+
+        assertThat(load(file)).isEqualTo(parse(file));
+        assertThat(Files.isSymbolicLink(entry)).as("replaced by a real entry").isFalse();
+        assertThat(load(file)).isEqualTo(parse(file));
+    }
+
+    @Test
+    void temporaryFilesLeftByKilledRunsAreSweptWhenAnEntryIsWritten() throws IOException {
+        Files.createDirectories(cache());
+        Path old = Files.writeString(cache().resolve("data-0123456789abcdef.cache.42.tmp"), "half an entry");
+        Files.setLastModifiedTime(old, FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+        Path recent = Files.writeString(cache().resolve("data-0123456789abcdef.cache.43.tmp"), "being written");
+        Path other = Files.writeString(cache().resolve("notes.tmp"), "not mapper's");
+        Files.setLastModifiedTime(other, FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+
+        load(dataFile("set.json", twoMappings("cap-1")));
+
+        assertThat(old).doesNotExist();
+        assertThat(recent).as("perhaps another run's, still being written").exists();
+        assertThat(other).exists();
+    }
+
+    @Test
     void aDamagedEntryIsIgnoredAndWrittenAnew() throws IOException {
         Path file = dataFile("set.json", twoMappings("cap-1"));
         LoadedData expected = parse(file);
