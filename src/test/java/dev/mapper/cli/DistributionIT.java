@@ -95,6 +95,53 @@ class DistributionIT {
     }
 
     @Test
+    void theJvmsOwnWarningsNeverReachStdout() throws Exception {
+        // The serial collector and a heap under the launcher's 64 MB young generation: the JVM notes the shrink.
+        // Unified logging writes warnings to stdout by default, before the JSON a script reads.
+        Run run = run(unpacked, Map.of("MAPPER_JAVA_OPTS", "-XX:+UseSerialGC -Xmx48m"),
+                home.resolve("bin/mapper").toString(), "show", "T1528", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("{").doesNotContain("[warning]");
+        assertThat(run.err()).as("the shrink is the launcher's doing: not worth a word").isEmpty();
+    }
+
+    @Test
+    void eachJdkBehindALinkedDirectoryGetsAClassDataArchiveOfItsOwn(@TempDir Path jdks) throws Exception {
+        // Two JDK builds (wrappers around this JVM with release files of their own) switched behind one link.
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        for (String build : List.of("a", "b")) {
+            Path bin = Files.createDirectories(jdks.resolve(build).resolve("bin"));
+            Files.writeString(jdks.resolve(build).resolve("release"),
+                    "JAVA_VERSION=\"17.0.99\"\nJAVA_RUNTIME_VERSION=\"17.0.99+" + build + "\"\n");
+            Path wrapper = Files.writeString(bin.resolve("java"), "#!/bin/sh\nexec '" + java + "' \"$@\"\n");
+            assertThat(wrapper.toFile().setExecutable(true)).isTrue();
+        }
+        Path current = jdks.resolve("current");
+        Path copy = Files.createDirectories(jdks.resolve("install"));
+        run(copy, Map.of(), "cp", "-R", home.toString(), copy.toString());
+        Path launcher = copy.resolve(home.getFileName()).resolve("bin/mapper");
+        try (Stream<Path> files = Files.list(launcher.getParent().getParent())) {
+            for (Path made : files.filter(f -> f.toString().endsWith(".jsa")).toList()) {
+                Files.delete(made); // made by other tests' runs with this JVM
+            }
+        }
+
+        List<Long> archives = new ArrayList<>();
+        for (String build : List.of("a", "b", "a")) {
+            Files.deleteIfExists(current);
+            Files.createSymbolicLink(current, jdks.resolve(build));
+            Run run = run(jdks, Map.of("JAVA_HOME", current.toString()), launcher.toString(), "show", "T1528");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            try (Stream<Path> files = Files.list(launcher.getParent().getParent())) {
+                archives.add(files.filter(f -> f.toString().endsWith(".jsa")).count());
+            }
+        }
+        assertThat(archives).as("one archive, then a second for the other build, then the first reused")
+                .containsExactly(1L, 2L, 2L);
+    }
+
+    @Test
     void theShippedCompletionScriptCompletesInBash() throws Exception {
         Path script = home.resolve("completion/mapper.bash");
 
