@@ -9,7 +9,6 @@ import dev.mapper.model.MappingType;
 import dev.mapper.model.Mitigation;
 import dev.mapper.model.Tactic;
 import dev.mapper.model.Technique;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -47,8 +46,6 @@ final class ContentCodec {
     private static final int LONG = 5;
     private static final int BIG_INTEGER = 6;
     private static final int DOUBLE = 7;
-    private static final int FLOAT = 8;
-    private static final int BIG_DECIMAL = 9;
     private static final int OBJECT = 10;
     private static final int ARRAY = 11;
 
@@ -271,13 +268,6 @@ final class ContentCodec {
             } else if (value.getClass() == Double.class) {
                 body.write(DOUBLE);
                 body.signed(Double.doubleToRawLongBits((Double) value));
-            } else if (value.getClass() == Float.class) {
-                body.write(FLOAT);
-                body.signed(Float.floatToRawIntBits((Float) value));
-            } else if (value.getClass() == BigDecimal.class) {
-                body.write(BIG_DECIMAL);
-                body.signed(((BigDecimal) value).scale());
-                bigInteger(((BigDecimal) value).unscaledValue());
             } else if (value.getClass() == LinkedHashMap.class) {
                 body.write(OBJECT);
                 fields((Map<?, ?>) value, depth);
@@ -533,11 +523,6 @@ final class ContentCodec {
                 case LONG -> signedLong();
                 case BIG_INTEGER -> bigInteger();
                 case DOUBLE -> Double.longBitsToDouble(signedLong());
-                case FLOAT -> Float.intBitsToFloat(signed());
-                case BIG_DECIMAL -> {
-                    int scale = signed();
-                    yield new BigDecimal(bigInteger(), scale);
-                }
                 case OBJECT -> fields(depth);
                 case ARRAY -> {
                     int count = count();
