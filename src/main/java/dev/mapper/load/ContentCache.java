@@ -19,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.zip.CRC32C;
@@ -50,6 +51,8 @@ final class ContentCache {
 
     private final Path directory;
     private final String buildId;
+    /** Leftover temporary files are looked for once a run, at its first store. */
+    private final AtomicBoolean swept = new AtomicBoolean();
 
     private ContentCache(Path directory, String buildId) {
         this.directory = directory;
@@ -158,7 +161,9 @@ final class ContentCache {
             byte[] bytes = new Entry(ContentCodec.VERSION, buildId, key, nameUsed, ByteBuffer.wrap(payload.get()))
                     .toBytes();
             Files.createDirectories(directory);
-            sweepTemporaryFiles();
+            if (swept.compareAndSet(false, true)) {
+                sweepTemporaryFiles();
+            }
             Path temporary = Files.createTempFile(directory, entryFile.getFileName() + ".", TEMPORARY_SUFFIX);
             try {
                 Files.write(temporary, bytes);
@@ -177,7 +182,7 @@ final class ContentCache {
 
     /**
      * Deletes temporary files that a run killed while writing left behind (no run writes one for long), so that
-     * they do not pile up; each store looks, and stores are rare.
+     * they do not pile up.
      */
     private void sweepTemporaryFiles() {
         long before = System.currentTimeMillis() - TEMPORARY_FILE_LIFETIME_MILLIS;
