@@ -6,9 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import dev.mapper.model.AttackRelease;
 import dev.mapper.model.DataSource;
-import dev.mapper.model.MappingFile;
+import dev.mapper.model.FileContent;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,10 +19,6 @@ import java.util.regex.Pattern;
  * {@code "type": "bundle"} or {@code "objects"}; a mapping file has {@code "metadata"} or {@code "mapping_objects"}.
  */
 public final class DataFileReader {
-
-    /** What a file turned out to hold: exactly one of the two is set. */
-    public record Content(AttackRelease release, MappingFile mappings) {
-    }
 
     /** The kinds of data file, as detected from content; a JSON Schema document is not data, but is known. */
     enum Kind { STIX_BUNDLE, MAPPING_FILE, JSON_SCHEMA, UNKNOWN }
@@ -49,20 +44,19 @@ public final class DataFileReader {
      * Reads a file whose format is recognised from its first fields; {@code name} is used in messages. Reading
      * stops with an error past {@code maxBytes}.
      */
-    public static Content read(String name, String fileName, DataSource source, Opener opener, long maxBytes) {
+    public static FileContent read(String name, String fileName, DataSource source, Opener opener, long maxBytes) {
         return read(name, fileName, source, opener, maxBytes, Diagnostics.loading(name));
     }
 
     /** Reads a file, telling {@code diagnostics} what is wrong with a mapping file. */
-    static Content read(String name, String fileName, DataSource source, Opener opener, long maxBytes,
+    static FileContent read(String name, String fileName, DataSource source, Opener opener, long maxBytes,
                         Diagnostics diagnostics) {
         Kind kind = detect(name, opener, maxBytes);
         try (InputStream in = opener.open(); JsonParser parser = Json.parser(in, maxBytes)) {
             try {
                 return switch (kind) {
-                    case STIX_BUNDLE -> new Content(new StixBundleReader(name, parser).read(source.label(), fileName),
-                            null);
-                    case MAPPING_FILE -> new Content(null, new MappingFileReader(name, parser, diagnostics).read(source));
+                    case STIX_BUNDLE -> FileContent.of(new StixBundleReader(name, parser).read(source.label(), fileName));
+                    case MAPPING_FILE -> FileContent.of(new MappingFileReader(name, parser, diagnostics).read(source));
                     case JSON_SCHEMA -> throw new NotDataException(name, "a JSON Schema, not an ATT&CK STIX bundle "
                             + "or a Mappings Explorer mapping file", 0, 0, true);
                     case UNKNOWN -> throw new NotDataException(name,
@@ -188,6 +182,15 @@ public final class DataFileReader {
         NotDataException(String file, String problem, int line, int column, boolean jsonSchema) {
             super(file, line, column, problem);
             this.jsonSchema = jsonSchema;
+        }
+
+        /** The file's not being data, as the cache of loaded files keeps it. */
+        NotDataException(String file, FileContent.NotData notData) {
+            this(file, notData.problem(), notData.line(), notData.column(), notData.jsonSchema());
+        }
+
+        FileContent.NotData reason() {
+            return new FileContent.NotData(problem(), line(), column(), jsonSchema);
         }
 
         /**

@@ -1,7 +1,9 @@
 package dev.mapper.load;
 
+import dev.mapper.cache.ContentCache;
 import dev.mapper.model.AttackRelease;
 import dev.mapper.model.DataSource;
+import dev.mapper.model.FileContent;
 import dev.mapper.model.LoadedData;
 import dev.mapper.model.MappingFile;
 import dev.mapper.model.SetKey;
@@ -25,6 +27,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Loads the bundled data and the user's files. A user file replaces a bundled one that holds the same set
@@ -44,7 +47,7 @@ public final class DataLoader {
         List<MappingFile> mappingFiles = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
 
-        ContentCache cache = ContentCache.at(request.cacheDirectory());
+        ContentCache cache = ContentCache.at(request.cacheDirectory(), StixBundleReader::versionFromName);
         List<NamedFile> files = filesNamedBy(request.paths(), warnings);
         try (ParallelReads reads = new ParallelReads(files.stream().map(NamedFile::path).toList(),
                 file -> read(file, request.maxFileSize(), cache))) {
@@ -92,7 +95,7 @@ public final class DataLoader {
     /** Reads one mapping file named by the user (what {@code diff} compares); anything else is a {@link DataFileException}. */
     public static MappingFile readMappingFile(Path file, long maxFileSize) {
         requireFile(file);
-        DataFileReader.Content content = read(file, maxFileSize, ContentCache.OFF);
+        FileContent content = read(file, maxFileSize, ContentCache.OFF);
         if (content.mappings() == null) {
             throw new DataFileException(file.toString(), "an ATT&CK STIX bundle, not a Mappings Explorer mapping file", null);
         }
@@ -108,17 +111,34 @@ public final class DataLoader {
     }
 
     /** Reads a user's file of either format, within the size limit, from the cache when it holds the file as it is. */
-    private static DataFileReader.Content read(Path file, long maxFileSize, ContentCache cache) {
+    private static FileContent read(Path file, long maxFileSize, ContentCache cache) {
         String name = file.toString();
         checkReadable(file, name, maxFileSize);
         String fileName = file.getFileName().toString();
         DataSource source = DataSource.file(name);
-        return cache.read(file, fileName, source,
-                () -> DataFileReader.read(name, fileName, source, () -> Files.newInputStream(file), maxFileSize));
+        return dataOrThrow(name, cache.read(file, fileName, source, () -> notDataAsValue(
+                () -> DataFileReader.read(name, fileName, source, () -> Files.newInputStream(file), maxFileSize))));
+    }
+
+    /** What reading gives, a file's not being data included, as the cache keeps it: a value, not an exception. */
+    private static FileContent notDataAsValue(Supplier<FileContent> read) {
+        try {
+            return read.get();
+        } catch (DataFileReader.NotDataException e) {
+            return FileContent.notData(e.reason());
+        }
+    }
+
+    /** The content of a data file; a file that is not data is the error reading it gives. */
+    private static FileContent dataOrThrow(String name, FileContent content) {
+        if (content.notData() != null) {
+            throw new DataFileReader.NotDataException(name, content.notData());
+        }
+        return content;
     }
 
     /** Reads a user's file of either format, within the size limit, telling {@code diagnostics} what is wrong. */
-    static DataFileReader.Content read(Path file, long maxFileSize, Diagnostics diagnostics) {
+    static FileContent read(Path file, long maxFileSize, Diagnostics diagnostics) {
         String name = file.toString();
         checkReadable(file, name, maxFileSize);
         return DataFileReader.read(name, file.getFileName().toString(), DataSource.file(name),
@@ -176,7 +196,7 @@ public final class DataLoader {
         return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 
-    private static void add(DataFileReader.Content content, List<AttackRelease> releases, List<MappingFile> mappingFiles) {
+    private static void add(FileContent content, List<AttackRelease> releases, List<MappingFile> mappingFiles) {
         if (content.release() != null) {
             releases.add(content.release());
         } else {
@@ -243,9 +263,9 @@ public final class DataLoader {
             String fileName = resource.substring(resource.lastIndexOf('/') + 1);
             DataSource source = DataSource.bundled(path);
             byte[] bytes = resourceBytes(path);
-            DataFileReader.Content content = cache.readResource(path, bytes, fileName, source,
-                    () -> DataFileReader.read(path, fileName, source, () -> new ByteArrayInputStream(bytes),
-                            DataRequest.DEFAULT_MAX_FILE_SIZE));
+            FileContent content = dataOrThrow(path, cache.readResource(path, bytes, fileName, source,
+                    () -> notDataAsValue(() -> DataFileReader.read(path, fileName, source,
+                            () -> new ByteArrayInputStream(bytes), DataRequest.DEFAULT_MAX_FILE_SIZE))));
             if (content.release() != null) {
                 AttackRelease release = content.release();
                 if (!userReleases.contains(release.label())) {

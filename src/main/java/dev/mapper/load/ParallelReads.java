@@ -1,5 +1,6 @@
 package dev.mapper.load;
 
+import dev.mapper.model.FileContent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -20,11 +21,11 @@ import java.util.function.Function;
 final class ParallelReads implements AutoCloseable {
 
     private final ExecutorService pool;
-    private final Map<Path, Future<DataFileReader.Content>> started = new HashMap<>();
-    private final Function<Path, DataFileReader.Content> reader;
+    private final Map<Path, Future<FileContent>> started = new HashMap<>();
+    private final Function<Path, FileContent> reader;
 
     /** {@code files} are distinct, as {@code DataLoader.filesNamedBy} lists them. */
-    ParallelReads(List<Path> files, Function<Path, DataFileReader.Content> reader) {
+    ParallelReads(List<Path> files, Function<Path, FileContent> reader) {
         this.reader = reader;
         int threads = Math.min(files.size(), Runtime.getRuntime().availableProcessors());
         if (threads < 2) {
@@ -42,8 +43,8 @@ final class ParallelReads implements AutoCloseable {
     }
 
     /** The file's content, read ahead or now. */
-    DataFileReader.Content read(Path file) {
-        Future<DataFileReader.Content> ahead = started.remove(file);
+    FileContent read(Path file) {
+        Future<FileContent> ahead = started.remove(file);
         if (ahead == null) {
             return reader.apply(file);
         }

@@ -3,6 +3,7 @@ package dev.mapper.load;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.mapper.model.AttackCatalog;
 import dev.mapper.model.AttackRelease;
+import dev.mapper.model.FileContent;
 import dev.mapper.model.Finding;
 import dev.mapper.model.Finding.Severity;
 import dev.mapper.model.Mapping;
@@ -80,7 +81,7 @@ public final class Validation {
         String name = path.toString();
         Collector diagnostics = new Collector(name);
         try {
-            DataFileReader.Content content = DataLoader.read(path, maxFileSize, diagnostics);
+            FileContent content = DataLoader.read(path, maxFileSize, diagnostics);
             if (content.release() != null) {
                 releases.add(content.release());
             } else {

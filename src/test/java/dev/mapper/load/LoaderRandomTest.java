@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mapper.model.DataSource;
+import dev.mapper.model.FileContent;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingFile;
 import dev.mapper.testing.Corpus;
@@ -254,7 +255,7 @@ class LoaderRandomTest {
         for (int i = 1 + random.nextInt(3); i > 0; i--) {
             bytes = Damage.random(random).apply(bytes);
         }
-        DataFileReader.Content content;
+        FileContent content;
         try {
             content = read(bytes);
         } catch (DataFileException e) {
@@ -302,7 +303,7 @@ class LoaderRandomTest {
 
     // ---- helpers ----------------------------------------------------------------------------------------------
 
-    private static DataFileReader.Content read(byte[] bytes) {
+    private static FileContent read(byte[] bytes) {
         return DataFileReader.read("damaged.json", "damaged.json", DataSource.file("damaged.json"),
                 () -> new ByteArrayInputStream(bytes), DataRequest.DEFAULT_MAX_FILE_SIZE);
     }

@@ -1,11 +1,16 @@
-package dev.mapper.load;
+package dev.mapper.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.mapper.load.DataFileException;
+import dev.mapper.load.DataFileReader;
+import dev.mapper.load.DataLoader;
+import dev.mapper.load.DataRequest;
 import dev.mapper.model.AttackRelease;
 import dev.mapper.model.DataSource;
+import dev.mapper.model.FileContent;
 import dev.mapper.model.LoadedData;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingFile;
@@ -89,9 +94,9 @@ class ContentCacheTest {
                               UnaryOperator<ContentCache.Entry> change) throws IOException {
         ContentCache.Entry entry = entryIn(entryFile);
         ByteBuffer payload = entry.payload();
-        DataFileReader.Content stored = ContentCodec.decode(payload.array(), payload.arrayOffset() + payload.position(),
+        FileContent stored = ContentCodec.decode(payload.array(), payload.arrayOffset() + payload.position(),
                 payload.remaining(), DataSource.file("x"));
-        byte[] planted = ContentCodec.encode(new DataFileReader.Content(null, content.apply(stored.mappings())));
+        byte[] planted = ContentCodec.encode(FileContent.of(content.apply(stored.mappings())));
         ContentCache.Entry replaced = change.apply(new ContentCache.Entry(entry.format(), entry.buildId(), entry.key(),
                 entry.fileName(), ByteBuffer.wrap(planted)));
         Files.write(entryFile, replaced.toBytes());
@@ -153,12 +158,12 @@ class ContentCacheTest {
         Path file = dataFile("set.json", twoMappings("cap-A"));
         FileTime modified = FileTime.fromMillis(1_700_000_000_123L);
         Files.setLastModifiedTime(file, modified);
-        ContentCache cache = ContentCache.at(cache());
+        ContentCache cache = ContentCache.at(cache(), (name, release) -> false);
         DataSource source = DataSource.file(file.toString());
 
-        DataFileReader.Content parsed = cache.read(file, "set.json", source, () -> {
-            DataFileReader.Content content = DataLoader.read(file, DataRequest.DEFAULT_MAX_FILE_SIZE,
-                    Diagnostics.loading(file.toString()));
+        FileContent parsed = cache.read(file, "set.json", source, () -> {
+            FileContent content = DataFileReader.read(file.toString(), "set.json", source,
+                    () -> Files.newInputStream(file), DataRequest.DEFAULT_MAX_FILE_SIZE);
             try {
                 Files.writeString(file, twoMappings("cap-B"));
                 Files.setLastModifiedTime(file, modified);
@@ -323,7 +328,7 @@ class ContentCacheTest {
                 .isInstanceOf(DataFileReader.NotDataException.class).hasMessage(reason);
 
         ContentCache.Entry written = entryIn(entry);
-        byte[] planted = ContentCodec.encode(new DataFileReader.NotDataException("x", "planted reason", 3, 4));
+        byte[] planted = ContentCodec.encode(FileContent.notData(new FileContent.NotData("planted reason", 3, 4, false)));
         Files.write(entry, new ContentCache.Entry(written.format(), written.buildId(), written.key(), written.fileName(),
                 ByteBuffer.wrap(planted)).toBytes());
         assertThatThrownBy(() -> load(file)).as("what a hit says comes from the entry, under this run's name")

@@ -1,7 +1,8 @@
-package dev.mapper.load;
+package dev.mapper.cache;
 
 import dev.mapper.model.AttackRelease;
 import dev.mapper.model.DataSource;
+import dev.mapper.model.FileContent;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingFile;
 import dev.mapper.model.MappingSet;
@@ -20,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The binary form of what {@link DataFileReader} read from one file, for {@link ContentCache}: private to mapper,
+ * The binary form of what the loader read from one file, for {@link ContentCache}: private to mapper,
  * derived from the official files and rebuilt from them whenever in doubt, never an input of its own.
  *
  * <p>A table of the file's distinct strings (UTF-8; the corpus's 62,498 mapping objects hold about 510,000 values
@@ -56,37 +57,30 @@ final class ContentCodec {
     }
 
     /**
-     * The bytes of the content.
+     * The bytes of the content. A file that is not data mapper reads is kept with its reason: what reading it says
+     * every time (a JSON Schema file beside the data, say, which would otherwise be parsed at every run to be told
+     * apart).
      *
      * @throws UnsupportedValueException when an unmodelled value is of a type this format does not keep exactly
      */
-    static byte[] encode(DataFileReader.Content content) {
+    static byte[] encode(FileContent content) {
         Encoder encoder = new Encoder();
         if (content.release() != null) {
             encoder.release(content.release());
-        } else {
+        } else if (content.mappings() != null) {
             encoder.mappingFile(content.mappings());
+        } else {
+            encoder.notData(content.notData());
         }
-        return encoder.bytes();
-    }
-
-    /**
-     * The bytes recording that a file is not data mapper reads, and why: what reading it says every time (a JSON
-     * Schema file beside the data, say, which would otherwise be parsed at every run to be told apart).
-     */
-    static byte[] encode(DataFileReader.NotDataException notData) {
-        Encoder encoder = new Encoder();
-        encoder.notData(notData);
         return encoder.bytes();
     }
 
     /**
      * The content the bytes hold, as if read now from {@code source}.
      *
-     * @throws DataFileReader.NotDataException when they record a file that is not data, as reading it would
      * @throws CorruptException (or another runtime exception) when the bytes are not what {@link #encode} wrote
      */
-    static DataFileReader.Content decode(byte[] bytes, int offset, int length, DataSource source) {
+    static FileContent decode(byte[] bytes, int offset, int length, DataSource source) {
         return new Decoder(bytes, offset, length).content(source);
     }
 
@@ -148,7 +142,7 @@ final class ContentCodec {
             }
         }
 
-        void notData(DataFileReader.NotDataException notData) {
+        void notData(FileContent.NotData notData) {
             kind = NOT_DATA;
             string(notData.problem());
             body.signed(notData.line());
@@ -338,28 +332,28 @@ final class ContentCodec {
             this.end = offset + length;
         }
 
-        DataFileReader.Content content(DataSource source) {
+        FileContent content(DataSource source) {
             int kind = read();
             readStrings();
-            DataFileReader.Content content = switch (kind) {
-                case RELEASE -> new DataFileReader.Content(release(source.label()), null);
-                case MAPPING_FILE -> new DataFileReader.Content(null, mappingFile(source));
-                case NOT_DATA -> null;
+            FileContent content = switch (kind) {
+                case RELEASE -> FileContent.of(release(source.label()));
+                case MAPPING_FILE -> FileContent.of(mappingFile(source));
+                case NOT_DATA -> FileContent.notData(notData());
                 default -> throw new CorruptException("unknown kind " + kind);
             };
-            if (content == null) {
-                String problem = string();
-                int line = signed();
-                int column = signed();
-                boolean jsonSchema = read() == 1;
-                if (problem == null) {
-                    throw new CorruptException("not data, without a reason");
-                }
-                checkEnd();
-                throw new DataFileReader.NotDataException(source.location(), problem, line, column, jsonSchema);
-            }
             checkEnd();
             return content;
+        }
+
+        private FileContent.NotData notData() {
+            String problem = string();
+            int line = signed();
+            int column = signed();
+            boolean jsonSchema = read() == 1;
+            if (problem == null) {
+                throw new CorruptException("not data, without a reason");
+            }
+            return new FileContent.NotData(problem, line, column, jsonSchema);
         }
 
         private void checkEnd() {

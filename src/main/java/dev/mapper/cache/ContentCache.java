@@ -1,6 +1,8 @@
-package dev.mapper.load;
+package dev.mapper.cache;
 
+import dev.mapper.model.AttackRelease;
 import dev.mapper.model.DataSource;
+import dev.mapper.model.FileContent;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -20,13 +22,14 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiPredicate;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.zip.CRC32C;
 
 /**
  * A cache of what data files hold, one entry per file, so that a run whose files are unchanged decodes a compact
- * binary ({@link ContentCodec}) instead of parsing JSON. An entry is used only when everything matches: the entry
+ * binary ({@link ContentCodec}) instead of parsing JSON: derived data, private to mapper, never an input. An entry is used only when everything matches: the entry
  * format, the build of mapper that wrote it, and the file's real path, size, modification time and a CRC32C of its
  * bytes (computed every run). Anything else, including an entry that is damaged in any way, is a miss: the file
  * is parsed, and the entry written again. Successful reads are stored, and so is a file's not being data (with the
@@ -35,10 +38,10 @@ import java.util.zip.CRC32C;
  * <p>The cache is an optimisation and never changes what a run prints or returns: a directory that cannot be
  * created or written costs the next run a parse, and nothing is said about it.
  */
-final class ContentCache {
+public final class ContentCache {
 
     /** No cache: every read parses. */
-    static final ContentCache OFF = new ContentCache(null, null);
+    public static final ContentCache OFF = new ContentCache(null, null, null);
 
     private static final int MAGIC = 0x4d415043; // "MAPC"
     private static final String ENTRY_PREFIX = "data-";
@@ -51,28 +54,35 @@ final class ContentCache {
 
     private final Path directory;
     private final String buildId;
+    private final BiPredicate<String, AttackRelease> versionFromName;
     /** Leftover temporary files are looked for once a run, at its first store. */
     private final AtomicBoolean swept = new AtomicBoolean();
 
-    private ContentCache(Path directory, String buildId) {
+    private ContentCache(Path directory, String buildId, BiPredicate<String, AttackRelease> versionFromName) {
         this.directory = directory;
         this.buildId = buildId;
+        this.versionFromName = versionFromName;
     }
 
-    /** The cache in the directory; {@link #OFF} for none, or when this build of mapper cannot name itself. */
-    static ContentCache at(Path directory) {
+    /**
+     * The cache in the directory; {@link #OFF} for none, or when this build of mapper cannot name itself.
+     *
+     * @param versionFromName whether a release read from a file of that name may have taken its version from the
+     *                        name: its entry is then valid under that name only
+     */
+    public static ContentCache at(Path directory, BiPredicate<String, AttackRelease> versionFromName) {
         String build = BuildId.VALUE;
-        return directory == null || build == null ? OFF : new ContentCache(directory, build);
+        return directory == null || build == null ? OFF : new ContentCache(directory, build, versionFromName);
     }
 
     /**
      * The content of a user's file: from its entry when that is valid, else from {@code parse} (whose exceptions
-     * pass through untouched), then stored.
+     * pass through untouched, and are never stored), then stored.
      *
      * @param fileName the file name as the user's path gives it: an ATT&CK bundle without a version of its own
      *                 takes it from there
      */
-    DataFileReader.Content read(Path file, String fileName, DataSource source, Supplier<DataFileReader.Content> parse) {
+    public FileContent read(Path file, String fileName, DataSource source, Supplier<FileContent> parse) {
         if (directory == null) {
             return parse.get();
         }
@@ -85,8 +95,8 @@ final class ContentCache {
     }
 
     /** The content of a resource bundled with mapper, whose bytes are given; as {@link #read}. */
-    DataFileReader.Content readResource(String resource, byte[] bytes, String fileName, DataSource source,
-                                        Supplier<DataFileReader.Content> parse) {
+    public FileContent readResource(String resource, byte[] bytes, String fileName, DataSource source,
+                                    Supplier<FileContent> parse) {
         if (directory == null) {
             return parse.get();
         }
@@ -107,24 +117,16 @@ final class ContentCache {
                 .append(ENTRY_SUFFIX).toString());
     }
 
-    private DataFileReader.Content cachedOrParsed(Key key, String fileName, DataSource source,
-                                                  Supplier<DataFileReader.Content> parse, BooleanSupplier unchanged) {
+    private FileContent cachedOrParsed(Key key, String fileName, DataSource source, Supplier<FileContent> parse,
+                                       BooleanSupplier unchanged) {
         Path entryFile = entryFile(key.identity());
-        DataFileReader.Content cached = cached(entryFile, key, fileName, source);
+        FileContent cached = cached(entryFile, key, fileName, source);
         if (cached != null) {
             return cached;
         }
-        DataFileReader.Content parsed;
-        try {
-            parsed = parse.get();
-        } catch (DataFileReader.NotDataException e) {
-            if (unchanged.getAsBoolean()) {
-                store(entryFile, key, "", () -> ContentCodec.encode(e));
-            }
-            throw e;
-        }
+        FileContent parsed = parse.get();
         if (unchanged.getAsBoolean()) { // a file that changed while it was parsed is not stored under its old key
-            String nameUsed = parsed.release() != null && StixBundleReader.versionFromName(fileName, parsed.release())
+            String nameUsed = parsed.release() != null && versionFromName.test(fileName, parsed.release())
                     ? fileName : "";
             store(entryFile, key, nameUsed, () -> ContentCodec.encode(parsed));
         }
@@ -132,7 +134,7 @@ final class ContentCache {
     }
 
     /** The entry's content when it is valid for the key; null for a miss, whatever the reason. */
-    private DataFileReader.Content cached(Path entryFile, Key key, String fileName, DataSource source) {
+    private FileContent cached(Path entryFile, Key key, String fileName, DataSource source) {
         try {
             // Only a plain file of a plausible size is read: never a link to a device or a FIFO, nor a huge file.
             BasicFileAttributes attributes = Files.readAttributes(entryFile, BasicFileAttributes.class,
@@ -148,8 +150,6 @@ final class ContentCache {
             ByteBuffer payload = entry.payload();
             return ContentCodec.decode(payload.array(), payload.arrayOffset() + payload.position(),
                     payload.remaining(), source);
-        } catch (DataFileReader.NotDataException e) {
-            throw e; // the entry says what reading the file says
         } catch (IOException | RuntimeException e) {
             return null; // none yet, damaged, truncated, another format: parsed instead, and written anew
         }

@@ -1,11 +1,15 @@
-package dev.mapper.load;
+package dev.mapper.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mapper.model.AttackRelease;
+import dev.mapper.load.DataFileReader;
+import dev.mapper.load.DataRequest;
 import dev.mapper.model.DataSource;
+import dev.mapper.model.FileContent;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingFile;
 import dev.mapper.model.MappingSet;
@@ -49,9 +53,9 @@ class ContentCodecTest {
     @ParameterizedTest
     @MethodSource("corpusFiles")
     void everyCorpusFileDecodesToWhatTheReaderGave(Path file) throws IOException {
-        DataFileReader.Content parsed = parse(file.toString(), file.getFileName().toString(), Files.readAllBytes(file));
+        FileContent parsed = parse(file.toString(), file.getFileName().toString(), Files.readAllBytes(file));
 
-        DataFileReader.Content decoded = roundTrip(parsed, DataSource.file(file.toString()));
+        FileContent decoded = roundTrip(parsed, DataSource.file(file.toString()));
 
         assertSameContent(decoded, parsed);
         JsonNode tree = Corpus.tree(file);
@@ -66,13 +70,13 @@ class ContentCodecTest {
     @MethodSource("bundledFiles")
     void everyBundledFileDecodesToWhatTheReaderGave(String resource) throws IOException {
         byte[] bytes = resource(resource);
-        DataFileReader.Content parsed = parse(DataSource.bundled(resource),
+        FileContent parsed = parse(DataSource.bundled(resource),
                 resource.substring(resource.lastIndexOf('/') + 1), bytes);
 
-        DataFileReader.Content decoded = roundTrip(parsed, DataSource.bundled(resource));
+        FileContent decoded = roundTrip(parsed, DataSource.bundled(resource));
 
         assertSameContent(decoded, parsed);
-        JsonNode tree = Json.mapper().readTree(bytes);
+        JsonNode tree = new ObjectMapper().readTree(bytes);
         if (parsed.mappings() != null) {
             assertThat(decoded.mappings().mappings()).hasSize(tree.path("mapping_objects").size()).isNotEmpty();
         } else {
@@ -100,8 +104,8 @@ class ContentCodecTest {
                 + MappingFiles.mapping("c3", ", \"references\": null, \"score_value\": \"Partial\"")
                 + "\n]}\n";
 
-        DataFileReader.Content parsed = parse("every-type.json", "every-type.json", utf8(text));
-        DataFileReader.Content decoded = roundTrip(parsed, DataSource.file("every-type.json"));
+        FileContent parsed = parse("every-type.json", "every-type.json", utf8(text));
+        FileContent decoded = roundTrip(parsed, DataSource.file("every-type.json"));
 
         assertSameContent(decoded, parsed);
         Map<String, Object> extra = decoded.mappings().mappings().get(0).extraFields();
@@ -124,8 +128,8 @@ class ContentCodecTest {
                         + "\"capability_description\": \"lone \\ud800 and \\udfff surrogates\", "
                         + "\"x_large\": \"" + large + "\", \"x_zero\": \"nul \\u0000 byte\", \"\": \"empty name\""));
 
-        DataFileReader.Content parsed = parse("unicode.json", "unicode.json", utf8(text));
-        DataFileReader.Content decoded = roundTrip(parsed, DataSource.file("unicode.json"));
+        FileContent parsed = parse("unicode.json", "unicode.json", utf8(text));
+        FileContent decoded = roundTrip(parsed, DataSource.file("unicode.json"));
 
         assertSameContent(decoded, parsed);
         Mapping mapping = decoded.mappings().mappings().get(0);
@@ -136,11 +140,11 @@ class ContentCodecTest {
 
     @Test
     void anEmptyFileAndAnEmptyReleaseRoundTrip() throws IOException {
-        DataFileReader.Content parsed = parse("empty.json", "empty.json", utf8(MappingFiles.file()));
+        FileContent parsed = parse("empty.json", "empty.json", utf8(MappingFiles.file()));
         assertThat(parsed.mappings().mappings()).isEmpty();
         assertSameContent(roundTrip(parsed, DataSource.file("empty.json")), parsed);
 
-        DataFileReader.Content release = parse("enterprise-attack-9.9.json", "enterprise-attack-9.9.json",
+        FileContent release = parse("enterprise-attack-9.9.json", "enterprise-attack-9.9.json",
                 utf8("{\"type\": \"bundle\", \"objects\": []}"));
         assertThat(release.release().version()).isEqualTo("9.9");
         assertSameContent(roundTrip(release, DataSource.file("enterprise-attack-9.9.json")), release);
@@ -148,10 +152,10 @@ class ContentCodecTest {
 
     @Test
     void decodingTakesTheSourceOfThisRunAndSharesOneSetPerFile() throws IOException {
-        DataFileReader.Content parsed = parse("old/name.json", "name.json",
+        FileContent parsed = parse("old/name.json", "name.json",
                 resource("data/mappings/aws-12.12.2024_attack-16.1-enterprise-T1528.json"));
 
-        DataFileReader.Content decoded = roundTrip(parsed, DataSource.file("new/name.json"));
+        FileContent decoded = roundTrip(parsed, DataSource.file("new/name.json"));
 
         MappingSet set = decoded.mappings().set();
         assertThat(set.source()).isEqualTo(DataSource.file("new/name.json"));
@@ -160,7 +164,7 @@ class ContentCodecTest {
 
     @Test
     void aValueOfATypeJsonReadingNeverGivesIsRefused() throws IOException {
-        DataFileReader.Content parsed = parse("one.json", "one.json", utf8(MappingFiles.file(
+        FileContent parsed = parse("one.json", "one.json", utf8(MappingFiles.file(
                 MappingFiles.mapping("c1", ""))));
         Mapping m = parsed.mappings().mappings().get(0);
         for (Object odd : List.of(new Object(), new java.util.HashMap<>(Map.of("a", 1)), List.of("immutable"),
@@ -169,8 +173,7 @@ class ContentCodecTest {
             extra.put("x", odd);
             Mapping withOdd = new Mapping(m.set(), m.line(), m.column(), m.capabilityId(), null, null, null, null,
                     null, null, null, null, null, null, null, null, null, null, extra);
-            DataFileReader.Content content = new DataFileReader.Content(null,
-                    new MappingFile(m.set(), List.of(withOdd)));
+            FileContent content = FileContent.of(new MappingFile(m.set(), List.of(withOdd)));
 
             assertThatThrownBy(() -> ContentCodec.encode(content))
                     .as("%s", odd.getClass()).isInstanceOf(ContentCodec.UnsupportedValueException.class);
@@ -181,7 +184,7 @@ class ContentCodecTest {
     @ValueSource(strings = {"data/mappings/aws-12.12.2024_attack-16.1-enterprise-T1528.json",
         "data/attack/enterprise-attack-16.1-T1528.json"})
     void everyTruncationIsAnExceptionAndNoFlippedByteIsAnError(String resource) throws IOException {
-        DataFileReader.Content parsed = parse(resource, "x.json", resource(resource));
+        FileContent parsed = parse(resource, "x.json", resource(resource));
         byte[] bytes = ContentCodec.encode(parsed);
 
         for (int length = 0; length < bytes.length; length++) {
@@ -204,22 +207,22 @@ class ContentCodecTest {
 
     // ---- helpers -----------------------------------------------------------------------------------------------
 
-    private static DataFileReader.Content parse(String name, String fileName, byte[] bytes) {
+    private static FileContent parse(String name, String fileName, byte[] bytes) {
         return parse(DataSource.file(name), fileName, bytes);
     }
 
-    private static DataFileReader.Content parse(DataSource source, String fileName, byte[] bytes) {
+    private static FileContent parse(DataSource source, String fileName, byte[] bytes) {
         return DataFileReader.read(source.location(), fileName, source, () -> new ByteArrayInputStream(bytes),
                 DataRequest.DEFAULT_MAX_FILE_SIZE);
     }
 
-    private static DataFileReader.Content roundTrip(DataFileReader.Content content, DataSource source) {
+    private static FileContent roundTrip(FileContent content, DataSource source) {
         byte[] bytes = ContentCodec.encode(content);
         return ContentCodec.decode(bytes, 0, bytes.length, source);
     }
 
     /** Equal records, and the same Java types, recursively, in every unmodelled value; one set per file. */
-    static void assertSameContent(DataFileReader.Content actual, DataFileReader.Content expected) {
+    static void assertSameContent(FileContent actual, FileContent expected) {
         assertThat(actual).isEqualTo(expected);
         if (expected.mappings() != null) {
             MappingSet set = actual.mappings().set();
