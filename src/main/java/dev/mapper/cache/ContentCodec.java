@@ -1,13 +1,21 @@
 package dev.mapper.cache;
 
+import dev.mapper.model.AttackObjects;
+import dev.mapper.model.AttackRef;
 import dev.mapper.model.AttackRelease;
+import dev.mapper.model.Campaign;
 import dev.mapper.model.DataSource;
+import dev.mapper.model.Deferred;
+import dev.mapper.model.DetectionStrategy;
 import dev.mapper.model.FileContent;
+import dev.mapper.model.Group;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingFile;
 import dev.mapper.model.MappingSet;
 import dev.mapper.model.MappingType;
 import dev.mapper.model.Mitigation;
+import dev.mapper.model.Relationship;
+import dev.mapper.model.Software;
 import dev.mapper.model.Tactic;
 import dev.mapper.model.Technique;
 import java.math.BigInteger;
@@ -26,17 +34,20 @@ import java.util.Map;
  *
  * <p>A table of the file's distinct strings (UTF-8; the corpus's 62,498 mapping objects hold about 510,000 values
  * but only 7,789 distinct strings) comes first, then the records, whose strings are varint references into it
- * (0 for null). The data source is not stored: decoding is given the one of this run. Decoding builds records
+ * (0 for null). A release's other objects (groups, software, campaigns, mitigations, detection strategies and their
+ * relationships: most of its text) follow as a section of their own, with a table of its own, decoded only when a
+ * question asks for them. The data source is not stored: decoding is given the one of this run. Decoding builds records
  * equal to the reader's, down to the Java types of unmodelled JSON values, and touches no Jackson class.
  */
 final class ContentCodec {
 
     /** Raise it whenever what is written changes: entries of another version are not read. */
-    static final int VERSION = 3;
+    static final int VERSION = 4;
 
     private static final int RELEASE = 1;
     private static final int MAPPING_FILE = 2;
     private static final int NOT_DATA = 3;
+    private static final int ATTACK_OBJECTS = 4;
 
     // Tags of unmodelled JSON values, as Json.readValue gives them.
     private static final int NULL = 0;
@@ -124,12 +135,8 @@ final class ContentCodec {
                 body.write((t.subtechnique() ? 1 : 0) | (t.revoked() ? 2 : 0) | (t.deprecated() ? 4 : 0));
                 string(t.parentId());
                 string(t.revokedBy());
-                body.varint(t.mitigations().size());
-                for (Mitigation m : t.mitigations()) {
-                    string(m.id());
-                    string(m.name());
-                    string(m.url());
-                }
+                refs(t.mitigations());
+                refs(t.detectionStrategies());
             }
             body.varint(release.tactics().size());
             for (Tactic t : release.tactics()) {
@@ -140,6 +147,87 @@ final class ContentCodec {
                 string(t.domain());
                 body.signed(t.order());
             }
+            Encoder section = new Encoder();
+            section.objects(release.objects().get());
+            byte[] objects = section.bytes();
+            body.varint(objects.length);
+            body.write(objects, 0, objects.length);
+        }
+
+        private void refs(List<AttackRef> refs) {
+            body.varint(refs.size());
+            for (AttackRef ref : refs) {
+                string(ref.id());
+                string(ref.name());
+                string(ref.url());
+            }
+        }
+
+        void objects(AttackObjects objects) {
+            kind = ATTACK_OBJECTS;
+            body.varint(objects.groups().size());
+            for (Group g : objects.groups()) {
+                common(g.id(), g.stixId(), g.name(), g.url(), g.domains(), g.revoked(), g.revokedBy(), g.deprecated());
+                string(g.description());
+                strings(g.aliases());
+            }
+            body.varint(objects.software().size());
+            for (Software s : objects.software()) {
+                common(s.id(), s.stixId(), s.name(), s.url(), s.domains(), s.revoked(), s.revokedBy(), s.deprecated());
+                string(s.description());
+                strings(s.aliases());
+                string(s.type());
+                strings(s.platforms());
+            }
+            body.varint(objects.campaigns().size());
+            for (Campaign c : objects.campaigns()) {
+                common(c.id(), c.stixId(), c.name(), c.url(), c.domains(), c.revoked(), c.revokedBy(), c.deprecated());
+                string(c.description());
+                strings(c.aliases());
+                string(c.firstSeen());
+                string(c.lastSeen());
+            }
+            body.varint(objects.mitigations().size());
+            for (Mitigation m : objects.mitigations()) {
+                common(m.id(), m.stixId(), m.name(), m.url(), m.domains(), m.revoked(), m.revokedBy(), m.deprecated());
+                string(m.description());
+            }
+            body.varint(objects.detectionStrategies().size());
+            for (DetectionStrategy d : objects.detectionStrategies()) {
+                common(d.id(), d.stixId(), d.name(), d.url(), d.domains(), d.revoked(), d.revokedBy(), d.deprecated());
+                body.varint(d.analytics().size());
+                for (DetectionStrategy.Analytic a : d.analytics()) {
+                    string(a.id());
+                    string(a.name());
+                    string(a.description());
+                    strings(a.platforms());
+                    body.varint(a.logSources().size());
+                    for (DetectionStrategy.LogSource log : a.logSources()) {
+                        string(log.dataComponent());
+                        string(log.name());
+                        string(log.channel());
+                    }
+                }
+            }
+            body.varint(objects.relationships().size());
+            for (Relationship r : objects.relationships()) {
+                string(r.type());
+                string(r.sourceRef());
+                string(r.targetRef());
+                string(r.description());
+            }
+        }
+
+        /** What every ATT&CK object has. */
+        private void common(String id, String stixId, String name, String url, List<String> domains, boolean revoked,
+                            String revokedBy, boolean deprecated) {
+            string(id);
+            string(stixId);
+            string(name);
+            string(url);
+            strings(domains);
+            body.write((revoked ? 1 : 0) | (deprecated ? 2 : 0));
+            string(revokedBy);
         }
 
         void notData(FileContent.NotData notData) {
@@ -398,7 +486,106 @@ final class ContentCodec {
             for (int i = 0; i < tactics.length; i++) {
                 tactics[i] = new Tactic(string(), string(), string(), string(), string(), signed());
             }
-            return new AttackRelease(domain, version, sourceLabel, List.of(techniques), List.of(tactics));
+            int length = count();
+            int offset = at;
+            at += length;
+            // Decoded on first use from these bytes, which the entry's checksum has covered.
+            Deferred<AttackObjects> objects = Deferred.of(() -> new Decoder(bytes, offset, length).objects());
+            return new AttackRelease(domain, version, sourceLabel, List.of(techniques), List.of(tactics), objects);
+        }
+
+        private AttackObjects objects() {
+            if (read() != ATTACK_OBJECTS) {
+                throw new CorruptException("not a section of ATT&CK objects");
+            }
+            readStrings();
+            Group[] groups = new Group[count()];
+            for (int i = 0; i < groups.length; i++) {
+                groups[i] = group();
+            }
+            Software[] software = new Software[count()];
+            for (int i = 0; i < software.length; i++) {
+                software[i] = software();
+            }
+            Campaign[] campaigns = new Campaign[count()];
+            for (int i = 0; i < campaigns.length; i++) {
+                campaigns[i] = campaign();
+            }
+            Mitigation[] mitigations = new Mitigation[count()];
+            for (int i = 0; i < mitigations.length; i++) {
+                mitigations[i] = mitigation();
+            }
+            DetectionStrategy[] strategies = new DetectionStrategy[count()];
+            for (int i = 0; i < strategies.length; i++) {
+                strategies[i] = detectionStrategy();
+            }
+            Relationship[] relationships = new Relationship[count()];
+            for (int i = 0; i < relationships.length; i++) {
+                relationships[i] = new Relationship(string(), string(), string(), string());
+            }
+            checkEnd();
+            return new AttackObjects(List.of(groups), List.of(software), List.of(campaigns), List.of(mitigations),
+                    List.of(strategies), List.of(relationships));
+        }
+
+        /** What {@link Encoder#common} wrote, in its order. */
+        private record Common(String id, String stixId, String name, String url, List<String> domains,
+                              boolean revoked, String revokedBy, boolean deprecated) {
+        }
+
+        private Common common() {
+            String id = string();
+            String stixId = string();
+            String name = string();
+            String url = string();
+            List<String> domains = stringList();
+            int flags = read();
+            return new Common(id, stixId, name, url, domains, (flags & 1) != 0, string(), (flags & 2) != 0);
+        }
+
+        private Group group() {
+            Common c = common();
+            return new Group(c.id(), c.stixId(), c.name(), string(), stringList(), c.url(), c.domains(), c.revoked(),
+                    c.revokedBy(), c.deprecated());
+        }
+
+        private Software software() {
+            Common c = common();
+            String description = string();
+            List<String> aliases = stringList();
+            String type = string();
+            return new Software(c.id(), c.stixId(), type, c.name(), description, aliases, c.url(), c.domains(),
+                    stringList(), c.revoked(), c.revokedBy(), c.deprecated());
+        }
+
+        private Campaign campaign() {
+            Common c = common();
+            return new Campaign(c.id(), c.stixId(), c.name(), string(), stringList(), c.url(), c.domains(), string(),
+                    string(), c.revoked(), c.revokedBy(), c.deprecated());
+        }
+
+        private Mitigation mitigation() {
+            Common c = common();
+            return new Mitigation(c.id(), c.stixId(), c.name(), string(), c.url(), c.domains(), c.revoked(),
+                    c.revokedBy(), c.deprecated());
+        }
+
+        private DetectionStrategy detectionStrategy() {
+            Common c = common();
+            DetectionStrategy.Analytic[] analytics = new DetectionStrategy.Analytic[count()];
+            for (int i = 0; i < analytics.length; i++) {
+                String id = string();
+                String name = string();
+                String description = string();
+                List<String> platforms = stringList();
+                DetectionStrategy.LogSource[] logs = new DetectionStrategy.LogSource[count()];
+                for (int j = 0; j < logs.length; j++) {
+                    logs[j] = new DetectionStrategy.LogSource(string(), string(), string());
+                }
+                analytics[i] = new DetectionStrategy.Analytic(id, name, description, platforms, List.of(logs));
+            }
+            return new DetectionStrategy(c.id(), c.stixId(), c.name(), c.url(), c.domains(), c.revoked(),
+                    c.revokedBy(), c.deprecated(), List.of(analytics));
         }
 
         private Technique technique() {
@@ -415,17 +602,18 @@ final class ContentCodec {
             int flags = read();
             String parentId = string();
             String revokedBy = string();
+            List<AttackRef> mitigations = refs();
             return new Technique(id, stixId, name, description, url, domain, attackVersion, tactics, platforms,
                     detection, (flags & 1) != 0, parentId, (flags & 2) != 0, revokedBy, (flags & 4) != 0,
-                    mitigations());
+                    mitigations, refs());
         }
 
-        private List<Mitigation> mitigations() {
-            Mitigation[] mitigations = new Mitigation[count()];
-            for (int i = 0; i < mitigations.length; i++) {
-                mitigations[i] = new Mitigation(string(), string(), string());
+        private List<AttackRef> refs() {
+            AttackRef[] refs = new AttackRef[count()];
+            for (int i = 0; i < refs.length; i++) {
+                refs[i] = new AttackRef(string(), string(), string());
             }
-            return List.of(mitigations);
+            return List.of(refs);
         }
 
         private MappingFile mappingFile(DataSource source) {

@@ -8,8 +8,16 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.mapper.model.AttackObjects;
+import dev.mapper.model.AttackRef;
 import dev.mapper.model.AttackRelease;
+import dev.mapper.model.Campaign;
+import dev.mapper.model.Deferred;
+import dev.mapper.model.DetectionStrategy;
+import dev.mapper.model.Group;
 import dev.mapper.model.Mitigation;
+import dev.mapper.model.Relationship;
+import dev.mapper.model.Software;
 import dev.mapper.model.Tactic;
 import dev.mapper.model.Technique;
 import java.io.IOException;
@@ -25,30 +33,60 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Streams an ATT&CK STIX 2.0 or 2.1 bundle (any domain) into techniques, tactics and their relationships.
- * Objects are read one at a time; only the types mapper uses are kept.
+ * Streams an ATT&CK STIX 2.0 or 2.1 bundle (any domain) into techniques and tactics, and the other objects mapper
+ * uses (groups, software, campaigns, mitigations, detection strategies with their analytics) with the relationships
+ * between them. Objects are read one at a time; only the types and fields mapper uses are kept.
  */
 final class StixBundleReader {
 
     private static final Set<String> ATTACK_SOURCES = Set.of("mitre-attack", "mitre-mobile-attack", "mitre-ics-attack");
     private static final Pattern VERSION_IN_NAME = Pattern.compile("(\\d+\\.\\d+)(?:\\.\\d+)?(?=[^0-9]*$)");
 
-    /** Types read whole; of a relationship only its ends and status are read, of any other type only its id. */
-    private static final Set<String> READ_WHOLE = Set.of("attack-pattern", "x-mitre-tactic", "course-of-action",
-            "x-mitre-matrix", "x-mitre-collection");
-    private static final Set<String> RELATIONSHIP_FIELDS = Set.of("type", "id", "relationship_type", "source_ref",
-            "target_ref", "revoked", "x_mitre_deprecated");
+    /**
+     * The fields read of each type mapper uses (null: every field); of a relationship only its ends, status and
+     * description are read, of any other type only its id.
+     */
+    private static final Map<String, Set<String>> KEPT_FIELDS = keptFields();
     private static final Set<String> ID_ONLY = Set.of("type", "id");
+
+    private static Map<String, Set<String>> keptFields() {
+        Set<String> common = Set.of("type", "id", "name", "description", "external_references", "revoked",
+                "x_mitre_deprecated", "x_mitre_domains");
+        Map<String, Set<String>> kept = new HashMap<>();
+        for (String type : List.of("attack-pattern", "x-mitre-tactic", "x-mitre-matrix", "x-mitre-collection")) {
+            kept.put(type, null);
+        }
+        kept.put("course-of-action", common);
+        kept.put("intrusion-set", with(common, "aliases"));
+        kept.put("malware", with(common, "x_mitre_aliases", "x_mitre_platforms"));
+        kept.put("tool", with(common, "x_mitre_aliases", "x_mitre_platforms"));
+        kept.put("campaign", with(common, "aliases", "first_seen", "last_seen"));
+        kept.put("x-mitre-detection-strategy", with(common, "x_mitre_analytic_refs"));
+        kept.put("x-mitre-analytic", with(common, "x_mitre_platforms", "x_mitre_log_source_references"));
+        kept.put("x-mitre-data-component", Set.of("type", "id", "name"));
+        kept.put("relationship", Set.of("type", "id", "relationship_type", "source_ref", "target_ref", "revoked",
+                "x_mitre_deprecated", "description"));
+        return kept;
+    }
+
+    private static Set<String> with(Set<String> common, String... more) {
+        Set<String> fields = new HashSet<>(common);
+        fields.addAll(List.of(more));
+        return Set.copyOf(fields);
+    }
 
     private final String file;
     private final JsonParser parser;
 
     private final Map<String, JsonNode> attackPatterns = new LinkedHashMap<>();
     private final Map<String, JsonNode> tactics = new LinkedHashMap<>();
-    private final Map<String, Mitigation> mitigations = new HashMap<>();
+    /** Groups, software, campaigns, mitigations, detection strategies, analytics, data components: by STIX id. */
+    private final Map<String, JsonNode> otherObjects = new LinkedHashMap<>();
     private final Map<String, String> parentOf = new HashMap<>();
     private final Map<String, String> revokedBy = new HashMap<>();
     private final Map<String, List<String>> mitigatedBy = new HashMap<>();
+    private final Map<String, List<String>> detectedBy = new HashMap<>();
+    private final List<Relationship> adversaryRelationships = new ArrayList<>();
     private final List<String> tacticOrder = new ArrayList<>();
     private String collectionVersion;
     private String collectionDomain;
@@ -110,12 +148,6 @@ final class StixBundleReader {
             switch (type) {
                 case "attack-pattern" -> attackPatterns.put(id, object);
                 case "x-mitre-tactic" -> tactics.put(id, object);
-                case "course-of-action" -> {
-                    if (!object.path("revoked").asBoolean(false) && !object.path("x_mitre_deprecated").asBoolean(false)) {
-                        JsonNode ref = attackReference(object);
-                        mitigations.put(id, new Mitigation(text(ref, "external_id"), text(object, "name"), text(ref, "url")));
-                    }
-                }
                 case "relationship" -> relationship(object);
                 case "x-mitre-matrix" -> object.path("tactic_refs").forEach(ref -> tacticOrder.add(ref.asText()));
                 case "x-mitre-collection" -> {
@@ -123,7 +155,9 @@ final class StixBundleReader {
                     collectionDomain = domainOf(object);
                 }
                 default -> {
-                    // Groups, software, campaigns, detections, data sources: not used by mapper.
+                    if (KEPT_FIELDS.containsKey(type)) {
+                        otherObjects.put(id, object);
+                    } // else data sources, identities, markings: not used by mapper
                 }
             }
         }
@@ -131,9 +165,9 @@ final class StixBundleReader {
 
     /**
      * One object, as a tree of only the fields mapper uses. ATT&CK writes {@code "type"} first: when it comes first,
-     * the fields of a relationship other than its ends, and everything but the {@code "id"} of a type mapper does not
-     * use (analytics, malware, detection strategies: most of the bundle), are skipped without decoding their strings
-     * or building nodes. An object whose type comes later is read whole.
+     * the fields mapper does not use (the citations of a relationship, everything but the {@code "id"} of a data
+     * source) are skipped without decoding their strings or building nodes. An object whose type comes later is
+     * read whole.
      */
     private ObjectNode readObject() throws IOException {
         ObjectNode object = Json.mapper().createObjectNode();
@@ -169,10 +203,7 @@ final class StixBundleReader {
 
     /** The fields read of an object of this type; null for all. */
     private static Set<String> keptFields(String type) {
-        if (READ_WHOLE.contains(type)) {
-            return null;
-        }
-        return type.equals("relationship") ? RELATIONSHIP_FIELDS : ID_ONLY;
+        return KEPT_FIELDS.containsKey(type) ? KEPT_FIELDS.get(type) : ID_ONLY;
     }
 
     private void relationship(JsonNode object) {
@@ -181,10 +212,17 @@ final class StixBundleReader {
         }
         String source = text(object, "source_ref");
         String target = text(object, "target_ref");
-        switch (object.path("relationship_type").asText("")) {
+        String type = object.path("relationship_type").asText("");
+        switch (type) {
             case "subtechnique-of" -> parentOf.put(source, target);
             case "revoked-by" -> revokedBy.put(source, target);
             case "mitigates" -> mitigatedBy.computeIfAbsent(target, k -> new ArrayList<>()).add(source);
+            case "detects" -> detectedBy.computeIfAbsent(target, k -> new ArrayList<>()).add(source);
+            case Relationship.USES, Relationship.ATTRIBUTED_TO -> {
+                if (source != null && target != null) {
+                    adversaryRelationships.add(new Relationship(type, source, target, text(object, "description")));
+                }
+            }
             default -> {
             }
         }
@@ -193,6 +231,7 @@ final class StixBundleReader {
     private AttackRelease build(String source, String fileName) {
         Map<String, String> attackIds = new HashMap<>();
         attackPatterns.forEach((stixId, node) -> attackIds.put(stixId, text(attackReference(node), "external_id")));
+        otherObjects.forEach((stixId, node) -> attackIds.put(stixId, text(attackReference(node), "external_id")));
         String domain = collectionDomain != null ? collectionDomain : mostCommonDomain();
         String version = collectionVersion != null ? collectionVersion : versionFromName(fileName);
 
@@ -209,14 +248,6 @@ final class StixBundleReader {
                     tacticNames.add(phase.path("phase_name").asText());
                 }
             });
-            List<Mitigation> mitigationList = new ArrayList<>();
-            for (String coa : mitigatedBy.getOrDefault(stixId, List.of())) {
-                Mitigation m = mitigations.get(coa);
-                if (m != null && m.id() != null) {
-                    mitigationList.add(m);
-                }
-            }
-            mitigationList.sort(Comparator.comparing(Mitigation::id));
             String parent = parentOf.containsKey(stixId) ? attackIds.get(parentOf.get(stixId)) : null;
             boolean sub = node.path("x_mitre_is_subtechnique").asBoolean(parent != null || id.contains("."));
             if (parent == null && sub && id.contains(".")) {
@@ -238,7 +269,8 @@ final class StixBundleReader {
                     node.path("revoked").asBoolean(false),
                     revokedBy.containsKey(stixId) ? attackIds.get(revokedBy.get(stixId)) : null,
                     node.path("x_mitre_deprecated").asBoolean(false),
-                    mitigationList));
+                    references(mitigatedBy.get(stixId), attackIds),
+                    references(detectedBy.get(stixId), attackIds)));
         });
 
         List<Tactic> tacticList = new ArrayList<>();
@@ -257,7 +289,108 @@ final class StixBundleReader {
                     domainOf(node) != null ? domainOf(node) : domain,
                     tacticList.size()));
         }
-        return new AttackRelease(domain, version, source, techniques, tacticList);
+        AttackObjects objects = new AttackObjectsBuilder(attackIds, domain).build();
+        return new AttackRelease(domain, version, source, techniques, tacticList, Deferred.now(objects));
+    }
+
+    /**
+     * The active objects among {@code stixIds} (the sources of a technique's {@code mitigates} or {@code detects}
+     * relationships) that have an ATT&CK ID, by ID.
+     */
+    private List<AttackRef> references(List<String> stixIds, Map<String, String> attackIds) {
+        if (stixIds == null) {
+            return List.of();
+        }
+        List<AttackRef> refs = new ArrayList<>();
+        for (String stixId : stixIds) {
+            JsonNode node = otherObjects.get(stixId);
+            String id = attackIds.get(stixId);
+            if (node != null && id != null && active(node)) {
+                refs.add(new AttackRef(id, text(node, "name"), text(attackReference(node), "url")));
+            }
+        }
+        refs.sort(Comparator.comparing(AttackRef::id));
+        return refs;
+    }
+
+    private static boolean active(JsonNode node) {
+        return !node.path("revoked").asBoolean(false) && !node.path("x_mitre_deprecated").asBoolean(false);
+    }
+
+    /** The bundle's objects other than techniques and tactics, in bundle order; those without an ATT&CK ID left out. */
+    private final class AttackObjectsBuilder {
+        private final Map<String, String> attackIds;
+        private final String domain;
+
+        AttackObjectsBuilder(Map<String, String> attackIds, String domain) {
+            this.attackIds = attackIds;
+            this.domain = domain;
+        }
+
+        AttackObjects build() {
+            List<Group> groups = new ArrayList<>();
+            List<Software> software = new ArrayList<>();
+            List<Campaign> campaigns = new ArrayList<>();
+            List<Mitigation> mitigations = new ArrayList<>();
+            List<DetectionStrategy> strategies = new ArrayList<>();
+            otherObjects.forEach((stixId, node) -> {
+                String id = attackIds.get(stixId);
+                if (id == null) {
+                    return;
+                }
+                String name = text(node, "name");
+                String description = text(node, "description");
+                String url = text(attackReference(node), "url");
+                boolean revoked = node.path("revoked").asBoolean(false);
+                String replacement = revokedBy.containsKey(stixId) ? attackIds.get(revokedBy.get(stixId)) : null;
+                boolean deprecated = node.path("x_mitre_deprecated").asBoolean(false);
+                switch (node.path("type").asText()) {
+                    case "intrusion-set" -> groups.add(new Group(id, stixId, name, description,
+                            strings(node.path("aliases")), url, domains(node), revoked, replacement, deprecated));
+                    case "malware", "tool" -> software.add(new Software(id, stixId, node.path("type").asText(), name,
+                            description, strings(node.path("x_mitre_aliases")), url, domains(node),
+                            strings(node.path("x_mitre_platforms")), revoked, replacement, deprecated));
+                    case "campaign" -> campaigns.add(new Campaign(id, stixId, name, description,
+                            strings(node.path("aliases")), url, domains(node), text(node, "first_seen"),
+                            text(node, "last_seen"), revoked, replacement, deprecated));
+                    case "course-of-action" -> mitigations.add(new Mitigation(id, stixId, name, description, url,
+                            domains(node), revoked, replacement, deprecated));
+                    case "x-mitre-detection-strategy" -> strategies.add(new DetectionStrategy(id, stixId, name, url,
+                            domains(node), revoked, replacement, deprecated, analytics(node)));
+                    default -> {
+                        // analytics and data components: read through the detection strategies that name them
+                    }
+                }
+            });
+            return new AttackObjects(groups, software, campaigns, mitigations, strategies, adversaryRelationships);
+        }
+
+        private List<DetectionStrategy.Analytic> analytics(JsonNode strategy) {
+            List<DetectionStrategy.Analytic> analytics = new ArrayList<>();
+            for (JsonNode ref : strategy.path("x_mitre_analytic_refs")) {
+                JsonNode node = otherObjects.get(ref.asText());
+                if (node == null || !node.path("type").asText().equals("x-mitre-analytic")) {
+                    continue; // an analytic the bundle does not hold
+                }
+                List<DetectionStrategy.LogSource> logs = new ArrayList<>();
+                for (JsonNode log : node.path("x_mitre_log_source_references")) {
+                    JsonNode component = otherObjects.get(log.path("x_mitre_data_component_ref").asText());
+                    logs.add(new DetectionStrategy.LogSource(component == null ? null : text(component, "name"),
+                            text(log, "name"), text(log, "channel")));
+                }
+                analytics.add(new DetectionStrategy.Analytic(text(attackReference(node), "external_id"),
+                        text(node, "name"), text(node, "description"), strings(node.path("x_mitre_platforms")),
+                        logs));
+            }
+            return analytics;
+        }
+
+        /** The object's domains as mapping files spell them; the bundle's domain when it names none. */
+        private List<String> domains(JsonNode node) {
+            List<String> domains = new ArrayList<>();
+            node.path("x_mitre_domains").forEach(d -> domains.add(domainName(d.asText())));
+            return domains.isEmpty() ? List.of(domain) : domains;
+        }
     }
 
     private String mostCommonDomain() {
@@ -284,14 +417,18 @@ final class StixBundleReader {
         return m.find() ? m.group(1) : "unknown";
     }
 
-    /** "enterprise-attack" → "enterprise", as mapping files spell the domain. */
+    /** The object's first domain, "enterprise-attack" → "enterprise", as mapping files spell the domain. */
     private static String domainOf(JsonNode node) {
         JsonNode domains = node.path("x_mitre_domains");
         if (domains.isArray() && !domains.isEmpty()) {
-            String d = domains.get(0).asText();
-            return d.endsWith("-attack") ? d.substring(0, d.length() - "-attack".length()) : d;
+            return domainName(domains.get(0).asText());
         }
         return null;
+    }
+
+    private static String domainName(String attackDomain) {
+        return attackDomain.endsWith("-attack")
+                ? attackDomain.substring(0, attackDomain.length() - "-attack".length()) : attackDomain;
     }
 
     private static JsonNode attackReference(JsonNode node) {

@@ -2,7 +2,6 @@ package dev.mapper.model;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * An ATT&CK technique or sub-technique ({@code attack-pattern}) as one release describes it.
@@ -24,20 +23,24 @@ public record Technique(
         boolean revoked,
         String revokedBy,
         boolean deprecated,
-        List<Mitigation> mitigations) {
+        List<AttackRef> mitigations,
+        List<AttackRef> detectionStrategies) implements AttackObject {
 
     public Technique {
         tactics = List.copyOf(tactics);
         platforms = List.copyOf(platforms);
         mitigations = List.copyOf(mitigations);
+        detectionStrategies = List.copyOf(detectionStrategies);
     }
 
-    /** How ATT&CK spells a technique or sub-technique ID: T1528, T1078.004. */
-    public static final Pattern ID = Pattern.compile("T\\d{4}(\\.\\d{3})?");
+    @Override
+    public Kind kind() {
+        return Kind.TECHNIQUE;
+    }
 
-    /** True for an ID spelled as ATT&CK spells it (upper case, no spaces). */
+    /** True for a technique or sub-technique ID spelled as ATT&CK spells it (T1528, T1078.004: upper case, no spaces). */
     public static boolean isWellFormedId(String id) {
-        return id != null && ID.matcher(id).matches();
+        return Kind.TECHNIQUE.spells(id);
     }
 
     /** Upper case and trimmed, as ATT&CK spells IDs; null for null or blank. */
@@ -46,6 +49,7 @@ public record Technique(
     }
 
     /** Neither revoked nor deprecated: part of the current matrix. */
+    @Override
     public boolean active() {
         return !revoked && !deprecated;
     }

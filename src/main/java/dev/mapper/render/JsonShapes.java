@@ -14,7 +14,7 @@ import dev.mapper.model.CapabilityReport;
 import dev.mapper.model.FrameworkList;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingSet;
-import dev.mapper.model.Mitigation;
+import dev.mapper.model.AttackRef;
 import dev.mapper.model.Report;
 import dev.mapper.model.SearchHit;
 import dev.mapper.model.SearchReport;
@@ -311,7 +311,7 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
         node.put("description", t.description());
         node.put("detection", t.detection());
         ArrayNode mitigations = node.putArray("mitigations");
-        for (Mitigation m : t.mitigations()) {
+        for (AttackRef m : t.mitigations()) {
             mitigations.addObject().put("id", m.id()).put("name", m.name()).put("url", m.url());
         }
         ArrayNode subs = node.putArray("subtechniques");

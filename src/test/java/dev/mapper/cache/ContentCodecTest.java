@@ -2,19 +2,28 @@ package dev.mapper.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mapper.model.AttackObjects;
+import dev.mapper.model.AttackRef;
 import dev.mapper.model.AttackRelease;
 import dev.mapper.load.DataFileReader;
 import dev.mapper.load.DataRequest;
 import dev.mapper.model.DataSource;
+import dev.mapper.model.DetectionStrategy;
 import dev.mapper.model.FileContent;
+import dev.mapper.model.Group;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingFile;
 import dev.mapper.model.MappingSet;
+import dev.mapper.model.Relationship;
+import dev.mapper.model.Software;
+import dev.mapper.model.Technique;
 import dev.mapper.testing.Corpus;
 import dev.mapper.testing.MappingFiles;
+import dev.mapper.testing.StixBundles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,6 +72,12 @@ class ContentCodecTest {
             assertThat(decoded.mappings().mappings()).hasSize(tree.path("mapping_objects").size());
         } else {
             assertThat(decoded.release().techniques()).hasSize(attackPatternsWithAnId(tree));
+            AttackObjects objects = decoded.release().objects().get();
+            assertThat(objects.groups()).hasSize(withAnId(tree, "intrusion-set"));
+            assertThat(objects.software()).hasSize(withAnId(tree, "malware") + withAnId(tree, "tool"));
+            assertThat(objects.campaigns()).hasSize(withAnId(tree, "campaign"));
+            assertThat(objects.mitigations()).hasSize(withAnId(tree, "course-of-action"));
+            assertThat(objects.detectionStrategies()).hasSize(withAnId(tree, "x-mitre-detection-strategy"));
         }
     }
 
@@ -148,6 +163,57 @@ class ContentCodecTest {
                 utf8("{\"type\": \"bundle\", \"objects\": []}"));
         assertThat(release.release().version()).isEqualTo("9.9");
         assertSameContent(roundTrip(release, DataSource.file("enterprise-attack-9.9.json")), release);
+    }
+
+    @Test
+    void aReleasesOtherObjectsRoundTripAndAreDecodedOnlyWhenAsked() throws IOException {
+        StixBundles bundle = StixBundles.of("enterprise", "18.1");
+        bundle.technique("T1528", "Steal Application Access Token");
+        bundle.technique("T1001", "Old Technique");
+        bundle.group("G0001", "Group One", "Group One", "First Alias");
+        bundle.group("G0002", "Old Group");
+        bundle.software("malware", "S0001", "Malware One", "Malware One", "Evil");
+        bundle.software("tool", "S0002", "Idle Tool");
+        bundle.campaign("C0001", "Campaign One");
+        bundle.mitigation("M1001", "Mitigation One");
+        bundle.detectionStrategy("DET0001", "Detect T1528", "AN0001");
+        bundle.uses("G0001", "T1528", "Group One steals tokens.").uses("G0001", "S0001", null)
+                .uses("S0001", "T1001", "Malware One does the old thing.").uses("C0001", "T1528", "In the campaign.")
+                .attributedTo("C0001", "G0001").mitigates("M1001", "T1528").detects("DET0001", "T1528")
+                .revokedBy("G0002", "G0001").revokedBy("T1001", "T1528").deprecated("S0002");
+        FileContent parsed = parse("enterprise-attack-18.1.json", "enterprise-attack-18.1.json", utf8(bundle.json()));
+        byte[] bytes = ContentCodec.encode(parsed);
+
+        FileContent decoded = ContentCodec.decode(bytes, 0, bytes.length, DataSource.file("enterprise-attack-18.1.json"));
+
+        assertSameContent(decoded, parsed);
+        AttackObjects objects = decoded.release().objects().get();
+        assertThat(objects.groups()).extracting(Group::id, Group::revoked, Group::revokedBy)
+                .containsExactly(tuple("G0001", false, null), tuple("G0002", true, "G0001"));
+        assertThat(objects.groups().get(0).aliases()).containsExactly("Group One", "First Alias");
+        assertThat(objects.software()).extracting(Software::id, Software::type, Software::deprecated)
+                .containsExactly(tuple("S0001", "malware", false), tuple("S0002", "tool", true));
+        assertThat(objects.campaigns().get(0).firstSeen()).isEqualTo("2020-01-01T00:00:00.000Z");
+        assertThat(objects.mitigations().get(0).description()).isEqualTo("Mitigation One described.");
+        DetectionStrategy strategy = objects.detectionStrategies().get(0);
+        assertThat(strategy.analytics()).singleElement().satisfies(a -> {
+            assertThat(a.id()).isEqualTo("AN0001");
+            assertThat(a.logSources()).containsExactly(
+                    new DetectionStrategy.LogSource("Component of AN0001", "AWS:CloudTrail", "GetSecretValue"));
+        });
+        assertThat(objects.relationships()).extracting(Relationship::type).containsExactly("uses", "uses", "uses",
+                "uses", "attributed-to");
+        Technique t1528 = decoded.release().techniques().get(0);
+        assertThat(t1528.mitigations()).containsExactly(new AttackRef("M1001", "Mitigation One",
+                "https://attack.mitre.org/M1001"));
+        assertThat(t1528.detectionStrategies()).extracting(AttackRef::id).containsExactly("DET0001");
+
+        // The objects are a section of their own, read only when asked: damage there does not stop the decoding
+        // of techniques (the cache's checksum catches it before), only the question that needs them.
+        byte[] damaged = bytes.clone();
+        damaged[damaged.length - 3] ^= (byte) 0xff;
+        FileContent techniquesOnly = ContentCodec.decode(damaged, 0, damaged.length, DataSource.file("x.json"));
+        assertThat(techniquesOnly.release().techniques()).isEqualTo(parsed.release().techniques());
     }
 
     @Test
@@ -256,9 +322,14 @@ class ContentCodecTest {
 
     /** Independently of the reader: attack-pattern objects with an ATT&CK ID, as a plain tree walk finds them. */
     private static int attackPatternsWithAnId(JsonNode bundle) {
+        return withAnId(bundle, "attack-pattern");
+    }
+
+    /** Objects of the type with an ATT&CK ID. */
+    private static int withAnId(JsonNode bundle, String type) {
         int n = 0;
         for (JsonNode object : bundle.path("objects")) {
-            if (object.path("type").asText().equals("attack-pattern")) {
+            if (object.path("type").asText().equals(type)) {
                 for (JsonNode ref : object.path("external_references")) {
                     if (ATTACK_SOURCES.contains(ref.path("source_name").asText()) && ref.hasNonNull("external_id")) {
                         n++;
