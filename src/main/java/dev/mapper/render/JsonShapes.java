@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mapper.model.AttackRef;
 import dev.mapper.model.AttackRelease;
 import dev.mapper.model.CoverageReport;
 import dev.mapper.model.Finding;
@@ -14,7 +15,6 @@ import dev.mapper.model.CapabilityReport;
 import dev.mapper.model.FrameworkList;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingSet;
-import dev.mapper.model.AttackRef;
 import dev.mapper.model.Report;
 import dev.mapper.model.SearchHit;
 import dev.mapper.model.SearchReport;
@@ -310,15 +310,20 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
         node.put("deprecated", t.deprecated());
         node.put("description", t.description());
         node.put("detection", t.detection());
-        ArrayNode mitigations = node.putArray("mitigations");
-        for (AttackRef m : t.mitigations()) {
-            mitigations.addObject().put("id", m.id()).put("name", m.name()).put("url", m.url());
-        }
+        refs(node.putArray("mitigations"), t.mitigations());
+        refs(node.putArray("detection_strategies"), t.detectionStrategies());
         ArrayNode subs = node.putArray("subtechniques");
         for (Technique sub : subtechniques) {
             subs.addObject().put("id", sub.id()).put("name", sub.name());
         }
         return node;
+    }
+
+    /** Other ATT&CK objects as a technique names them: {@code [{ "id", "name", "url" }]}. */
+    private static void refs(ArrayNode array, List<AttackRef> refs) {
+        for (AttackRef ref : refs) {
+            array.addObject().put("id", ref.id()).put("name", ref.name()).put("url", ref.url());
+        }
     }
 
     static ArrayNode mappings(List<Mapping> mappings) {

@@ -1,5 +1,6 @@
 package dev.mapper.render;
 
+import dev.mapper.model.AttackRef;
 import dev.mapper.model.AttackRelease;
 import dev.mapper.model.Capability;
 import dev.mapper.model.CapabilityList;
@@ -51,6 +52,8 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
                     .collect(Collectors.joining(", ")));
             fact(b, "Platforms", String.join(", ", t.platforms()));
             fact(b, "ATT&CK", t.domain() + " " + t.attackVersion());
+            fact(b, "Mitigations", refs(t.mitigations()));
+            fact(b, "Detection strategies", refs(t.detectionStrategies()));
             if (t.url() != null && SAFE_URL.matcher(t.url()).matches()) {
                 b.append("- **URL**: <").append(t.url()).append(">\n");
             }
@@ -100,6 +103,10 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
                     cell(side(item.newMapping(), item.newCopies(), item.fields()))));
         }
         return b.toString();
+    }
+
+    private static String refs(List<AttackRef> refs) {
+        return refs.stream().map(ref -> ref.id() + " " + ref.name()).collect(Collectors.joining(", "));
     }
 
     private static String ids(List<DiffReport.TechniqueNote> notes) {

@@ -1,5 +1,6 @@
 package dev.mapper.render;
 
+import dev.mapper.model.AttackRef;
 import dev.mapper.model.AttackRelease;
 import dev.mapper.model.Capability;
 import dev.mapper.model.CapabilityList;
@@ -86,8 +87,10 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
             field(b, "URL", t.url());
             field(b, "ATT&CK", capitalise(t.domain()) + " " + t.attackVersion());
             if (!t.mitigations().isEmpty()) {
-                field(b, "Mitigations", t.mitigations().stream().map(m -> m.id() + " " + m.name())
-                        .collect(Collectors.joining(", ")));
+                field(b, "Mitigations", refs(t.mitigations()));
+            }
+            if (!t.detectionStrategies().isEmpty()) {
+                field(b, "Detections", refs(t.detectionStrategies()));
             }
         }
         if (t.description() != null && !t.description().isBlank()) {
@@ -154,6 +157,11 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
             b.append("  ").append(idAndName(t)).append('\n');
         }
         return b.toString();
+    }
+
+    /** "M1047 Audit, M1018 User Account Management": other ATT&CK objects as a technique names them. */
+    private static String refs(List<AttackRef> refs) {
+        return refs.stream().map(ref -> ref.id() + " " + Text.line(ref.name())).collect(Collectors.joining(", "));
     }
 
     private static String idAndName(Technique t) {

@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mapper.testing.Cli;
 import dev.mapper.testing.Corpus;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,6 +28,9 @@ class ShowCorpusTest {
         newest = Corpus.newestPerFramework();
         all = Corpus.allFiles();
     }
+
+    /** The corpus bundle's objects by STIX id, read on first use. */
+    private static Map<String, JsonNode> attackObjects;
 
     private static JsonNode show(String... args) throws Exception {
         String[] full = new String[args.length + 4];
@@ -62,6 +69,37 @@ class ShowCorpusTest {
         assertThat(technique.path("tactics").get(0).path("name").asText()).isEqualTo("Credential Access");
         assertThat(technique.path("platforms")).isNotEmpty();
         assertThat(technique.path("mitigations").findValuesAsText("id")).contains("M1047");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"T1528", "T1078.004", "T1059.001"})
+    void detectionStrategiesAreThoseOfDetectsRelationshipsInTheBundle(String id) throws Exception {
+        if (attackObjects == null) {
+            attackObjects = new HashMap<>();
+            Corpus.tree(Corpus.attack()).path("objects").forEach(o -> attackObjects.put(o.path("id").asText(), o));
+        }
+        String stixId = null;
+        for (JsonNode object : attackObjects.values()) {
+            if (object.path("type").asText().equals("attack-pattern")
+                    && object.path("external_references").path(0).path("external_id").asText().equals(id)) {
+                stixId = object.path("id").asText();
+            }
+        }
+        Map<String, JsonNode> byStixId = attackObjects;
+        Set<String> expected = new TreeSet<>();
+        for (JsonNode r : byStixId.values()) {
+            if (r.path("relationship_type").asText().equals("detects") && r.path("target_ref").asText().equals(stixId)) {
+                expected.add(byStixId.get(r.path("source_ref").asText()).path("external_references").path(0)
+                        .path("external_id").asText());
+            }
+        }
+
+        JsonNode technique = show("show", id).path("technique");
+
+        assertThat(expected).isNotEmpty();
+        assertThat(technique.path("detection_strategies").findValuesAsText("id")).containsExactlyElementsOf(expected);
+        Cli.Run table = Cli.run("--data", Corpus.attack().toString(), "show", id);
+        assertThat(table.out()).contains("Detections  " + expected.iterator().next());
     }
 
     @Test
