@@ -73,6 +73,11 @@ final class Commands {
         return ((MapperCommand) spec.root().userObject()).data();
     }
 
+    /** Where stdout leads, and the environment. */
+    static Terminal terminal(CommandLine.Model.CommandSpec spec) {
+        return ((MapperCommand) spec.root().userObject()).terminal();
+    }
+
     /** Writes to the target; a failed write (closed pipe, full disk, bad path) becomes an {@link OutputException}. */
     static void write(CommandLine.Model.CommandSpec spec, OutputTarget target, Output output) {
         if (target.toFile()) {

@@ -16,11 +16,12 @@ public final class Main {
 
     /** Runs mapper on the process's stdout and stderr, without exiting. */
     public static int run(String... args) {
-        return run(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
-                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), args);
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        return MapperCommand.commandLine(out, err, Terminal.system(), args).execute(args);
     }
 
-    /** Runs mapper with the given streams, without exiting; what tests call. */
+    /** Runs mapper with the given streams, which are not a terminal, without exiting; what tests call. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         return MapperCommand.commandLine(out, err, args).execute(args);
     }

@@ -56,6 +56,8 @@ public class MapperCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private Terminal terminal = Terminal.notATerminal();
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (try: mapper show T1528)");
@@ -73,13 +75,21 @@ public class MapperCommand implements Runnable {
     /** Subcommands that describe the command tree itself, and so need all of it. */
     private static final List<Class<?>> NEED_WHOLE_TREE = List.of(CommandLine.HelpCommand.class, CompletionCommand.class);
 
+    /** The command line for these arguments, writing to streams that are not a terminal. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
+        return commandLine(out, err, Terminal.notATerminal(), args);
+    }
+
     /**
-     * The configured command line for these arguments (the given output streams, exit codes and one-line errors):
+     * The configured command line for these arguments (the given output streams, what they lead to, exit codes and
+     * one-line errors):
      * the root with only the subcommand the arguments invoke, or the whole tree when they invoke none that is
      * known (no command, a mistyped one: its suggestions come from the whole tree) or one that needs it.
      */
-    static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new MapperCommand());
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, Terminal terminal, String... args) {
+        MapperCommand root = new MapperCommand();
+        root.terminal = terminal;
+        CommandLine cli = new CommandLine(root);
         Class<?> invoked = invokedSubcommand(cli.getCommandSpec(), args);
         for (Class<?> subcommand : SUBCOMMANDS) {
             if (invoked == null || NEED_WHOLE_TREE.contains(invoked) || subcommand == invoked) {
@@ -129,5 +139,9 @@ public class MapperCommand implements Runnable {
 
     DataOptions data() {
         return data;
+    }
+
+    Terminal terminal() {
+        return terminal;
     }
 }

@@ -8,6 +8,7 @@ import dev.mapper.model.DiffReport.TechniqueNote;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingField;
 import dev.mapper.model.MappingSet;
+import dev.mapper.render.Style.Role;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ final class DiffTable {
 
     String render(DiffReport report) {
         StringBuilder b = new StringBuilder();
-        b.append(table.style(TableRenderer.BOLD, Text.line(report.oldSet().key().toString()) + " → "
+        b.append(table.style(Role.HEADING, Text.line(report.oldSet().key().toString()) + " → "
                 + Text.line(report.newSet().key().toString()))).append('\n');
         table.field(b, "Old", side(report.oldSet(), report.oldMappings(), report.oldDuplicates()));
         table.field(b, "New", side(report.newSet(), report.newMappings(), report.newDuplicates()));
@@ -39,7 +40,7 @@ final class DiffTable {
                         .collect(Collectors.joining(", ")));
         summary(b, report);
         if (!report.techniques().isEmpty()) {
-            b.append('\n').append(table.style(TableRenderer.BOLD, "Techniques")).append('\n');
+            b.append('\n').append(table.style(Role.HEADING, "Techniques")).append('\n');
             for (TechniqueNote note : report.techniques()) {
                 b.append("  ").append(Text.line(note.id())).append("  ").append(explain(note)).append('\n');
             }
@@ -49,7 +50,7 @@ final class DiffTable {
             if (items.isEmpty()) {
                 continue;
             }
-            b.append('\n').append(table.style(TableRenderer.BOLD, capitalised(kind) + " (" + items.size() + ")"))
+            b.append('\n').append(table.style(Role.HEADING, capitalised(kind) + " (" + items.size() + ")"))
                     .append('\n');
             items.forEach(item -> item(b, item));
         }
@@ -62,7 +63,7 @@ final class DiffTable {
     }
 
     private void summary(StringBuilder b, DiffReport report) {
-        b.append('\n').append(table.style(TableRenderer.BOLD, "Summary")).append("  ")
+        b.append('\n').append(table.style(Role.HEADING, "Summary")).append("  ")
                 .append(report.hasDifferences() ? report.items().size() + " differences" : "no differences")
                 .append('\n');
         Map<Kind, Integer> counts = report.counts();
@@ -106,7 +107,7 @@ final class DiffTable {
         String technique = item.attackObjectId() == null ? "(no technique)"
                 : (item.movedFrom() == null ? "" : Text.line(item.movedFrom()) + " → ") + Text.line(item.attackObjectId());
         b.append("  ").append(MARKS.get(item.kind())).append(' ')
-                .append(table.style(TableRenderer.BOLD, item.capabilityId() == null ? "(no capability)"
+                .append(table.style(Role.HEADING, item.capabilityId() == null ? "(no capability)"
                         : Text.line(item.capabilityId())))
                 .append("  ").append(technique).append(name(shown.attackObjectName()));
         if (item.scoreCategory() != null) {
@@ -124,7 +125,7 @@ final class DiffTable {
                 if (copies > 1) {
                     facts.add("x" + copies + ": exact duplicates in the file");
                 }
-                b.append("      ").append(table.style(TableRenderer.DIM, String.join(" · ", facts))).append('\n');
+                b.append("      ").append(table.style(Role.MUTED, String.join(" · ", facts))).append('\n');
             }
             case DUPLICATED -> copies(b, item);
             case CHANGED, MOVED -> {
@@ -139,7 +140,7 @@ final class DiffTable {
     }
 
     private void copies(StringBuilder b, Item item) {
-        b.append("      ").append(table.style(TableRenderer.DIM,
+        b.append("      ").append(table.style(Role.MUTED,
                 "exact copies in the file: x" + item.oldCopies() + " → x" + item.newCopies())).append('\n');
     }
 

@@ -14,6 +14,7 @@ import dev.mapper.model.MappingField;
 import dev.mapper.model.MappingSet;
 import dev.mapper.model.MappingType;
 import dev.mapper.model.Report;
+import dev.mapper.model.Score;
 import dev.mapper.model.SearchHit;
 import dev.mapper.model.SearchReport;
 import dev.mapper.model.SelectionReport;
@@ -22,6 +23,7 @@ import dev.mapper.model.Technique;
 import dev.mapper.model.TechniqueList;
 import dev.mapper.model.TechniqueReport;
 import dev.mapper.model.ValidationReport;
+import dev.mapper.render.Style.Role;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -41,10 +43,6 @@ import java.util.stream.Collectors;
  */
 final class TableRenderer implements Renderer, Report.Visitor<String> {
 
-    static final String BOLD = "\u001b[1m";
-    static final String DIM = "\u001b[2m";
-    private static final String CYAN = "\u001b[36m";
-    private static final String RESET = "\u001b[0m";
     private static final int LABEL_WIDTH = 12;
 
     private final RenderOptions options;
@@ -67,7 +65,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
     public String technique(TechniqueReport report) {
         Technique t = report.technique();
         StringBuilder b = new StringBuilder();
-        b.append(style(BOLD, Text.line(t.id()) + "  " + Text.line(Objects.requireNonNullElse(t.name(), "(no name)"))))
+        b.append(style(Role.HEADING, Text.line(t.id()) + "  " + Text.line(Objects.requireNonNullElse(t.name(), "(no name)"))))
                 .append('\n');
         if (t.revoked()) {
             field(b, "Revoked", t.revokedBy() == null ? "yes" : "yes, by " + t.revokedBy());
@@ -98,7 +96,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
             indented(b, "  ", t.description());
         }
         if (t.detection() != null && !t.detection().isBlank()) {
-            b.append('\n').append(style(BOLD, "Detection")).append('\n');
+            b.append('\n').append(style(Role.HEADING, "Detection")).append('\n');
             indented(b, "  ", t.detection());
         }
         b.append('\n');
@@ -115,8 +113,8 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
             if (f.line() > 0) {
                 b.append(':').append(f.line()).append(':').append(Math.max(f.column(), 1));
             }
-            b.append(": ").append(style(f.isError() ? BOLD : DIM, f.severity().label())).append(": ")
-                    .append(Text.line(f.message())).append(style(DIM, " [" + f.rule() + "]")).append('\n');
+            b.append(": ").append(style(f.isError() ? Role.ERROR : Role.WARNING, f.severity().label())).append(": ")
+                    .append(Text.line(f.message())).append(style(Role.MUTED, " [" + f.rule() + "]")).append('\n');
         }
         b.append(plural(report.files().size(), "file")).append(" checked: ");
         if (report.findings().isEmpty()) {
@@ -130,7 +128,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
     @Override
     public String coverage(CoverageReport report) {
         StringBuilder b = new StringBuilder();
-        b.append(style(BOLD, "Coverage")).append("  ").append(report.covered()).append(" of ")
+        b.append(style(Role.HEADING, "Coverage")).append("  ").append(report.covered()).append(" of ")
                 .append(plural(report.total(), "technique")).append(" (").append(percent(report.percent()))
                 .append(")\n");
         field(b, "ATT&CK", report.releases().isEmpty() ? "-" : report.releases().stream()
@@ -143,7 +141,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         }
         if (!report.byTactic().isEmpty()) {
             int nameWidth = Math.max(12, options.width() - 30);
-            b.append('\n').append(style(BOLD, String.format("%-" + nameWidth + "s %8s %8s %8s", "Tactic", "Covered",
+            b.append('\n').append(style(Role.HEADING, String.format("%-" + nameWidth + "s %8s %8s %8s", "Tactic", "Covered",
                     "Total", "%"))).append('\n');
             for (CoverageReport.TacticCoverage row : report.byTactic()) {
                 String name = Text.line(row.tactic().name());
@@ -152,7 +150,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
                         row.covered(), row.total(), percent(row.percent()))).append('\n');
             }
         }
-        b.append('\n').append(style(BOLD, "Uncovered")).append("  ").append(report.uncovered().size()).append('\n');
+        b.append('\n').append(style(Role.HEADING, "Uncovered")).append("  ").append(report.uncovered().size()).append('\n');
         for (Technique t : report.uncovered()) {
             b.append("  ").append(idAndName(t)).append('\n');
         }
@@ -189,7 +187,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
                     .filter(s -> s.id().equals(group.getKey())).map(Technique::name).filter(Objects::nonNull)
                     .findFirst().orElse(null);
             if (!own) {
-                b.append('\n').append(style(BOLD, "Sub-technique " + group.getKey() + "  " + Text.line(name)))
+                b.append('\n').append(style(Role.HEADING, "Sub-technique " + group.getKey() + "  " + Text.line(name)))
                         .append('\n');
             }
             mappingsBySet(b, group.getValue(), byCapability(name));
@@ -206,7 +204,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         for (Map.Entry<String, List<Mapping>> group : byTechnique.entrySet()) {
             Technique t = report.techniques().get(group.getKey());
             String name = t == null ? null : t.name();
-            b.append('\n').append(style(BOLD, Text.line(group.getKey()) + "  " + Text.line(name))).append('\n');
+            b.append('\n').append(style(Role.HEADING, Text.line(group.getKey()) + "  " + Text.line(name))).append('\n');
             mappingsBySet(b, group.getValue(), byCapability(name));
         }
         return b.toString();
@@ -215,7 +213,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
     /** "Mappings  3 mappings from 2 frameworks", and how many sets were searched when there are none. */
     private void summary(StringBuilder b, List<Mapping> mappings, int setsSearched) {
         long frameworks = mappings.stream().map(m -> m.set().framework()).distinct().count();
-        b.append(style(BOLD, "Mappings")).append("  ").append(mappings.size())
+        b.append(style(Role.HEADING, "Mappings")).append("  ").append(mappings.size())
                 .append(mappings.size() == 1 ? " mapping" : " mappings").append(" from ").append(frameworks)
                 .append(frameworks == 1 ? " framework" : " frameworks");
         if (mappings.isEmpty()) {
@@ -242,8 +240,8 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         mappings.forEach(m -> bySet.computeIfAbsent(m.set(), k -> new ArrayList<>()).add(m));
         for (Map.Entry<MappingSet, List<Mapping>> entry : bySet.entrySet()) {
             MappingSet set = entry.getKey();
-            b.append('\n').append(style(CYAN, Text.line(set.framework()))).append("  ")
-                    .append(style(DIM, Text.line(set.key().toString()) + " · " + Text.line(set.source().label())))
+            b.append('\n').append(style(Role.ACCENT, Text.line(set.framework()))).append("  ")
+                    .append(style(Role.MUTED, Text.line(set.key().toString()) + " · " + Text.line(set.source().label())))
                     .append('\n');
             // Exact duplicates (official files contain some) are shown once, at the first copy, with their count.
             Map<List<Object>, Mapping> firstCopy = new LinkedHashMap<>();
@@ -261,7 +259,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         String title = Text.line(headline.title());
         String description = headline.subtitle() == null || headline.subtitle().equals(headline.title())
                 ? "" : Text.line(headline.subtitle());
-        b.append("  ").append(style(BOLD, title));
+        b.append("  ").append(style(Role.HEADING, title));
         if (!description.isEmpty()) {
             if (2 + title.length() + 2 + description.length() <= options.width()) {
                 b.append("  ").append(description);
@@ -273,26 +271,26 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         }
         b.append('\n');
         List<String> facts = new ArrayList<>();
-        facts.add(m.nonMappable() ? "non-mappable" : Text.line(mappingTypeName(m)));
+        facts.add(style(Role.MUTED, m.nonMappable() ? "non-mappable" : Text.line(mappingTypeName(m))));
         if (m.scoreCategory() != null) {
-            facts.add(Text.line(m.scoreCategory()));
+            facts.add(style(Role.MUTED, Text.line(m.scoreCategory())));
         }
         if (m.scoreValue() != null) {
-            facts.add(Text.line(m.scoreValue()));
+            facts.add(options.style().score(Score.of(m.scoreValue()), Text.line(m.scoreValue())));
         }
         if (m.attackObjectName() != null && !m.attackObjectName().equals(headline.techniqueName())) {
-            facts.add("mapped as \"" + Text.line(m.attackObjectName()) + "\"");
+            facts.add(style(Role.MUTED, "mapped as \"" + Text.line(m.attackObjectName()) + "\""));
         }
         if (copies > 1) {
-            facts.add("x" + copies + ": exact duplicates in the source file");
+            facts.add(style(Role.MUTED, "x" + copies + ": exact duplicates in the source file"));
         }
-        b.append("    ").append(style(DIM, String.join(" · ", facts))).append('\n');
+        b.append("    ").append(String.join(style(Role.MUTED, " · "), facts)).append('\n');
         if (m.comments() != null && !m.comments().isBlank()) {
             indented(b, "    ", m.comments());
         }
         if (m.references() != null && !m.references().isEmpty()) {
             for (String ref : m.references()) {
-                b.append("    ").append(style(DIM, "ref ")).append(Text.line(ref)).append('\n');
+                b.append("    ").append(style(Role.MUTED, "ref ")).append(Text.line(ref)).append('\n');
             }
         }
     }
@@ -301,7 +299,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
     public String capability(CapabilityReport report) {
         Capability c = report.capability();
         StringBuilder b = new StringBuilder();
-        b.append(style(BOLD, Text.line(c.id()))).append('\n');
+        b.append(style(Role.HEADING, Text.line(c.id()))).append('\n');
         if (c.description() != null && !c.description().equals(c.id())) {
             indented(b, "  ", c.description());
         }
@@ -312,7 +310,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         }
         List<Mapping> mappings = report.mappings();
         long sets = mappings.stream().map(Mapping::set).distinct().count();
-        b.append('\n').append(style(BOLD, "Mappings")).append("  ");
+        b.append('\n').append(style(Role.HEADING, "Mappings")).append("  ");
         if (mappings.isEmpty()) {
             b.append("none in the ").append(count(report.sets().size(), "set")).append(" searched\n");
             indented(b, "  ", "It is in " + report.knownIn().stream().map(s -> s.key().toString())
@@ -333,7 +331,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
     @Override
     public String search(SearchReport report) {
         StringBuilder b = new StringBuilder();
-        b.append(style(BOLD, "Search \"" + Text.line(report.query()) + "\"")).append("  ")
+        b.append(style(Role.HEADING, "Search \"" + Text.line(report.query()) + "\"")).append("  ")
                 .append(count(report.total(), "hit"));
         if (report.total() > report.results().size()) {
             b.append(", the best ").append(report.results().size()).append(" (--limit N for more)");
@@ -351,13 +349,13 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
                         + Objects.requireNonNullElse(hit.mapping().attackObjectId(), "(no technique)") + "  "
                         + Objects.requireNonNullElse(hit.mapping().attackObjectName(), "");
             };
-            b.append(style(CYAN, String.format("%-" + kindWidth + "s", hit.kind().label())))
-                    .append(style(BOLD, cut(Text.line(title), options.width() - kindWidth))).append('\n');
+            b.append(style(Role.ACCENT, String.format("%-" + kindWidth + "s", hit.kind().label())))
+                    .append(style(Role.HEADING, cut(Text.line(title), options.width() - kindWidth))).append('\n');
             String where = hit.kind() == SearchHit.Kind.MAPPING
                     ? Text.line(hit.mapping().set().key().toString()) + " · comments: "
                             + snippet(hit.mapping().comments(), report.query())
                     : "matched " + String.join(", ", hit.matchedIn()) + " · " + count(hit.mappingCount(), "mapping");
-            b.append(pad).append(style(DIM, cut(where, options.width() - kindWidth))).append('\n');
+            b.append(pad).append(style(Role.MUTED, cut(where, options.width() - kindWidth))).append('\n');
         }
         return b.toString();
     }
@@ -421,7 +419,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
 
     /** The closing line of a listing: how many rows and, when it means something, how many mappings. */
     private String listSummary(int rows, String noun, long mappings) {
-        return style(DIM, count(rows, noun) + (mappings < 0 ? "" : ", " + count(mappings, "mapping"))) + "\n";
+        return style(Role.MUTED, count(rows, noun) + (mappings < 0 ? "" : ", " + count(mappings, "mapping"))) + "\n";
     }
 
     private static String count(long n, String noun) {
@@ -449,7 +447,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         List<String> lines = Text.wrap(value, options.width() - LABEL_WIDTH);
         for (int i = 0; i < lines.size(); i++) {
             if (i == 0) {
-                b.append(style(DIM, String.format("%-" + LABEL_WIDTH + "s", label)));
+                b.append(style(Role.MUTED, String.format("%-" + LABEL_WIDTH + "s", label)));
             } else {
                 b.append(pad);
             }
@@ -463,8 +461,8 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         }
     }
 
-    String style(String code, String text) {
-        return options.color() ? code + text + RESET : text;
+    String style(Role role, String text) {
+        return options.style().paint(role, text);
     }
 
     private static String capitalise(String s) {

@@ -142,6 +142,29 @@ class DistributionIT {
     }
 
     @Test
+    void onARealTerminalTheLauncherColoursAndPagesButNeverIntoAPipe(@TempDir Path dir) throws Exception {
+        assumeTrue(which("script") != null, "script (util-linux) not found; a terminal cannot be had");
+        Path paged = dir.resolve("paged.txt");
+        String mapper = "'" + home.resolve("bin/mapper") + "'";
+        Map<String, String> env = Map.of("TERM", "xterm", "COLUMNS", "100", "LINES", "10",
+                "MAPPER_PAGER", "cat > '" + paged + "'");
+
+        // stdin is not the terminal here (System.console() is null): stdout alone decides
+        Run coloured = run(dir, env, "script", "-qec", "echo | " + mapper + " show T1528 --no-pager", "/dev/null");
+        assertThat(coloured.exitCode()).as(coloured.err()).isZero();
+        assertThat(coloured.out()).contains("\u001b[1mT1528  Steal Application Access Token");
+
+        Run piped = run(dir, env, "script", "-qec", mapper + " show T1528 | cat", "/dev/null");
+        assertThat(piped.out()).contains("T1528  Steal Application Access Token").doesNotContain("\u001b[");
+        assertThat(paged).as("never paged into a pipe").doesNotExist();
+
+        Run pagedRun = run(dir, env, "script", "-qec", mapper + " show T1528", "/dev/null");
+        assertThat(pagedRun.exitCode()).isZero();
+        assertThat(pagedRun.out()).doesNotContain("Steal Application Access Token");
+        assertThat(Files.readString(paged)).contains("\u001b[1mT1528  Steal Application Access Token");
+    }
+
+    @Test
     void theShippedCompletionScriptCompletesInBash() throws Exception {
         Path script = home.resolve("completion/mapper.bash");
 

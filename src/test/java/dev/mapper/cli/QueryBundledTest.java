@@ -53,7 +53,7 @@ class QueryBundledTest {
                 "veris@1.4.0@16.1 · bundled", "T1528  Steal Application Access Token", "related-to",
                 "1 mapping to 1 technique from 1 set");
         for (String line : run.out().split("\n")) {
-            assertThat(line.length()).as(line).isLessThanOrEqualTo(OutputOptions.width());
+            assertThat(line.length()).as(line).isLessThanOrEqualTo(Terminal.notATerminal().width());
         }
     }
 

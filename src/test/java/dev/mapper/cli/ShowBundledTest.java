@@ -55,7 +55,7 @@ class ShowBundledTest {
     void tableWrapsToColumnsAndHasNoColourWhenPiped() {
         Cli.Run run = Cli.run("show", "T1528");
         for (String line : run.out().split("\n")) {
-            assertThat(line.length()).as(line).isLessThanOrEqualTo(OutputOptions.width());
+            assertThat(line.length()).as(line).isLessThanOrEqualTo(Terminal.notATerminal().width());
         }
         assertThat(run.out()).doesNotContain("\u001b[");
     }
