@@ -21,6 +21,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiPredicate;
 import java.util.function.BooleanSupplier;
@@ -57,6 +59,8 @@ public final class ContentCache {
     private final BiPredicate<String, AttackRelease> versionFromName;
     /** Leftover temporary files are looked for once a run, at its first store. */
     private final AtomicBoolean swept = new AtomicBoolean();
+    /** The CRC32C of each file read this run, for a caller that checks it (a data home's manifest). */
+    private final Map<Path, Integer> checksums = new ConcurrentHashMap<>();
 
     private ContentCache(Path directory, String buildId, BiPredicate<String, AttackRelease> versionFromName) {
         this.directory = directory;
@@ -90,8 +94,14 @@ public final class ContentCache {
         if (key == null) {
             return parse.get();
         }
+        checksums.put(file, key.crc());
         // Stored only if the file still has the key after the parse: the bytes parsed are the bytes hashed.
         return cachedOrParsed(key, fileName, source, parse, () -> key.equals(keyOf(file)));
+    }
+
+    /** The CRC32C of the file's bytes as {@link #read} found them this run; null when it did not hash the file. */
+    public Integer checksum(Path file) {
+        return checksums.get(file);
     }
 
     /** The content of a resource bundled with mapper, whose bytes are given; as {@link #read}. */

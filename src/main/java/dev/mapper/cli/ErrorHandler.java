@@ -3,6 +3,7 @@ package dev.mapper.cli;
 import dev.mapper.index.AmbiguousNameException;
 import dev.mapper.index.UnknownIdException;
 import dev.mapper.load.DataFileException;
+import dev.mapper.pull.PullException;
 import dev.mapper.render.FindingsOnlyException;
 import dev.mapper.render.Text;
 import picocli.CommandLine;
@@ -44,6 +45,15 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         }
         if (e instanceof OutputException) {
             return ExitCodes.OUTPUT_ERROR;
+        }
+        if (e instanceof PullException pull) {
+            return switch (pull.kind()) {
+                case USAGE -> ExitCodes.USAGE;
+                case NOT_FOUND -> ExitCodes.NOT_FOUND;
+                case NETWORK -> ExitCodes.NETWORK;
+                case BAD_DATA -> ExitCodes.BAD_DATA;
+                case DATA_HOME -> ExitCodes.OUTPUT_ERROR;
+            };
         }
         return ExitCodes.INTERNAL_ERROR;
     }

@@ -15,8 +15,10 @@ public final class ExitCodes {
     public static final int AMBIGUOUS = 4;
     /** A data file could not be read: malformed, unreadable, wrong format, over a limit. */
     public static final int BAD_DATA = 5;
-    /** Output could not be written. */
+    /** Output could not be written, nor (data pull, data remove) the data home. */
     public static final int OUTPUT_ERROR = 6;
+    /** A download failed: no network, a host that cannot be reached, a timeout, an HTTP error. */
+    public static final int NETWORK = 7;
     /** Set by the launcher script, not by Java: no Java 17+ found, or a source checkout that could not be built. */
     public static final int CANNOT_RUN = 69;
     /** A bug in mapper itself; please report it with the output of {@code --verbose}. */

@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {
             "  mapper show T1528",
+            "  mapper data pull && mapper show T1078",
             "  mapper show T1528 --format json | jq '.mappings | length'",
             "  mapper capability aws_secrets_manager",
             "  mapper search access token",
@@ -40,7 +41,8 @@ import picocli.CommandLine.Option;
             ExitCodes.NOT_FOUND + ":not found: an ID or name the loaded data does not know",
             ExitCodes.AMBIGUOUS + ":ambiguous: a name that matches more than one thing",
             ExitCodes.BAD_DATA + ":bad data: a data file cannot be read",
-            ExitCodes.OUTPUT_ERROR + ":output error: the output cannot be written",
+            ExitCodes.OUTPUT_ERROR + ":output error: the output (or the data home) cannot be written",
+            ExitCodes.NETWORK + ":network: a download failed (no network, timeout, HTTP error)",
             ExitCodes.CANNOT_RUN + ":the launcher found no Java 17+ (or could not build mapper)",
             ExitCodes.INTERNAL_ERROR + ":internal error: a bug in mapper, please report it"
         })
@@ -65,7 +67,7 @@ public class MapperCommand implements Runnable {
 
     /** The whole command tree: what help, completion, the man pages and the completion script describe. */
     @Command(subcommands = {ShowCommand.class, CapabilityCommand.class, SearchCommand.class, ListCommand.class,
-        ExportCommand.class, DiffCommand.class, ValidateCommand.class, CoverageCommand.class, CompletionCommand.class,
+        ExportCommand.class, DiffCommand.class, ValidateCommand.class, CoverageCommand.class, DataCommand.class, CompletionCommand.class,
         CommandLine.HelpCommand.class})
     public static final class WithSubcommands extends MapperCommand {
     }

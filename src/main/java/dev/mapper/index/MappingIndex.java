@@ -19,6 +19,7 @@ import dev.mapper.model.TacticList;
 import dev.mapper.model.Technique;
 import dev.mapper.model.TechniqueList;
 import dev.mapper.model.TechniqueReport;
+import dev.mapper.model.Versions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

@@ -1,6 +1,7 @@
 package dev.mapper.index;
 
 import dev.mapper.model.MappingSet;
+import dev.mapper.model.Versions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -7,6 +7,7 @@ import dev.mapper.model.FileContent;
 import dev.mapper.model.LoadedData;
 import dev.mapper.model.MappingFile;
 import dev.mapper.model.SetKey;
+import dev.mapper.model.Sizes;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -26,8 +27,11 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.zip.CRC32C;
 
 /**
  * Loads the bundled data and the user's files. A user file replaces a bundled one that holds the same set
@@ -48,11 +52,18 @@ public final class DataLoader {
         List<String> warnings = new ArrayList<>();
 
         ContentCache cache = ContentCache.at(request.cacheDirectory(), StixBundleReader::versionFromName);
-        List<NamedFile> files = filesNamedBy(request.paths(), warnings);
+        List<Path> named = new ArrayList<>(request.paths());
+        named.addAll(installedFiles(request.installed(), warnings));
+        List<NamedFile> files = filesNamedBy(named, warnings);
         try (ParallelReads reads = new ParallelReads(files.stream().map(NamedFile::path).toList(),
                 file -> read(file, request.maxFileSize(), cache))) {
             for (NamedFile file : files) {
                 readInto(reads, file.path(), file.underDirectory(), request, releases, mappingFiles, warnings);
+                Integer checksum = request.installed().get(file.path());
+                if (checksum != null && checksum != checksumOf(file.path(), cache)) {
+                    warnings.add(file.path() + ": changed since it was installed (its checksum no longer matches "
+                            + "the data home's manifest; mapper data pull installs it again)");
+                }
             }
         }
         if (request.includeBundled()) {
@@ -83,6 +94,40 @@ public final class DataLoader {
         return files;
     }
 
+    /**
+     * The installed files that are there, in a reproducible order; each missing one is a warning (a user may have
+     * deleted it: the rest of the data home is still good).
+     */
+    private static List<Path> installedFiles(Map<Path, Integer> installed, List<String> warnings) {
+        List<Path> present = new ArrayList<>();
+        for (Path file : new TreeSet<>(installed.keySet())) {
+            if (Files.isRegularFile(file)) {
+                present.add(file);
+            } else {
+                warnings.add(file + ": installed but missing (skipped; mapper data pull installs it again)");
+            }
+        }
+        return present;
+    }
+
+    /** The CRC32C of the file's bytes: the one the cache computed this run, else read for this check. */
+    private static int checksumOf(Path file, ContentCache cache) {
+        Integer computed = cache.checksum(file);
+        if (computed != null) {
+            return computed;
+        }
+        CRC32C crc = new CRC32C();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                crc.update(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw new DataFileException(file.toString(), "cannot read: " + e.getMessage(), e);
+        }
+        return (int) crc.getValue();
+    }
+
     /** The file's real path when it exists (links resolved), else the path as given. */
     private static Path identity(Path file) {
         try {
@@ -90,6 +135,16 @@ public final class DataLoader {
         } catch (IOException e) {
             return file.toAbsolutePath().normalize();
         }
+    }
+
+    /**
+     * Reads one data file of either format, whole and without the cache: what {@code mapper data pull} checks a
+     * download with before it replaces anything. A file that is neither format is a {@link DataFileException}.
+     */
+    public static FileContent readFile(Path file, String name, long maxFileSize) {
+        requireFile(file);
+        return DataFileReader.read(name, file.getFileName().toString(), DataSource.file(file.toString()),
+                () -> Files.newInputStream(file), maxFileSize);
     }
 
     /** Reads one mapping file named by the user (what {@code diff} compares); anything else is a {@link DataFileException}. */
@@ -177,23 +232,9 @@ public final class DataLoader {
             throw new DataFileException(name, "cannot read: " + e.getMessage(), e);
         }
         if (size > maxFileSize) {
-            throw new DataFileException(name, "the file is " + size(size) + ", over the maximum file size of "
-                    + size(maxFileSize) + " (raise it with --max-file-size, e.g. --max-file-size 1G)", null);
+            throw new DataFileException(name, "the file is " + Sizes.of(size) + ", over the maximum file size of "
+                    + Sizes.of(maxFileSize) + " (raise it with --max-file-size, e.g. --max-file-size 1G)", null);
         }
-    }
-
-    private static String size(long bytes) {
-        String[] units = {"KiB", "MiB", "GiB"};
-        if (bytes < 1024) {
-            return bytes + " bytes";
-        }
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 
     private static void add(FileContent content, List<AttackRelease> releases, List<MappingFile> mappingFiles) {

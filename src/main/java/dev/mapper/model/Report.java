@@ -31,5 +31,7 @@ public interface Report {
         R validation(ValidationReport report);
 
         R coverage(CoverageReport report);
+
+        R dataHome(DataHomeReport report);
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mapper.model.AttackRef;
 import dev.mapper.model.AttackRelease;
 import dev.mapper.model.CoverageReport;
+import dev.mapper.model.DataHomeReport;
 import dev.mapper.model.Finding;
 import dev.mapper.model.DiffReport;
 import dev.mapper.model.Capability;
@@ -236,6 +237,33 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
                     .put("source", set.source().label())
                     .put("mapping_count", row.mappingCount())
                     .put("default", row.isDefault());
+        }
+        return doc;
+    }
+
+    @Override
+    public ObjectNode dataHome(DataHomeReport report) {
+        ObjectNode doc = start();
+        doc.put("data_home", report.dataHome());
+        ArrayNode items = doc.putArray("items");
+        for (DataHomeReport.Row row : report.rows()) {
+            ObjectNode item = items.addObject()
+                    .put("state", row.state().label())
+                    .put("name", row.label())
+                    .put("framework", row.framework())
+                    .put("framework_version", row.frameworkVersion())
+                    .put("attack_version", row.attackVersion())
+                    .put("domain", row.domain())
+                    .put("path", row.path())
+                    .put("url", row.url());
+            if (row.size() >= 0) {
+                item.put("size", row.size());
+            } else {
+                item.putNull("size");
+            }
+            item.put("sha256", row.sha256())
+                    .put("installed", row.installed())
+                    .put("newer", row.newer());
         }
         return doc;
     }

@@ -6,6 +6,7 @@ import dev.mapper.model.Capability;
 import dev.mapper.model.CapabilityList;
 import dev.mapper.model.CapabilityReport;
 import dev.mapper.model.CoverageReport;
+import dev.mapper.model.DataHomeReport;
 import dev.mapper.model.DiffReport;
 import dev.mapper.model.Finding;
 import dev.mapper.model.FrameworkList;
@@ -21,6 +22,7 @@ import dev.mapper.model.Technique;
 import dev.mapper.model.TechniqueList;
 import dev.mapper.model.TechniqueReport;
 import dev.mapper.model.ValidationReport;
+import dev.mapper.model.Sizes;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -181,6 +183,17 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
                 report.rows().stream().map(row -> List.of(row.set().framework(), row.set().frameworkVersion(),
                         row.set().attackVersion(), row.set().domain(), String.valueOf(row.mappingCount()),
                         row.isDefault() ? "yes" : "", row.set().source().label())).toList());
+        return b.toString();
+    }
+
+    @Override
+    public String dataHome(DataHomeReport report) {
+        StringBuilder b = new StringBuilder("# Data home (").append(report.rows().size()).append(")\n\n")
+                .append(report.dataHome()).append("\n\n");
+        table(b, List.of("State", "File", "Size", "Installed", "Newer", "Source"),
+                report.rows().stream().map(row -> List.of(row.state().label(), row.label(), Sizes.of(row.size()),
+                        Objects.requireNonNullElse(row.installed(), ""), Objects.requireNonNullElse(row.newer(), ""),
+                        Objects.requireNonNullElse(row.url(), ""))).toList());
         return b.toString();
     }
 

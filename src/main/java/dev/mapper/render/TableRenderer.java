@@ -6,6 +6,7 @@ import dev.mapper.model.Capability;
 import dev.mapper.model.CapabilityList;
 import dev.mapper.model.CapabilityReport;
 import dev.mapper.model.CoverageReport;
+import dev.mapper.model.DataHomeReport;
 import dev.mapper.model.DiffReport;
 import dev.mapper.model.Finding;
 import dev.mapper.model.FrameworkList;
@@ -23,6 +24,7 @@ import dev.mapper.model.Technique;
 import dev.mapper.model.TechniqueList;
 import dev.mapper.model.TechniqueReport;
 import dev.mapper.model.ValidationReport;
+import dev.mapper.model.Sizes;
 import dev.mapper.render.Style.Role;
 import java.io.IOException;
 import java.io.Writer;
@@ -377,6 +379,16 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
                 row.isDefault() ? "yes" : "", row.set().source().label()));
         return table.render(options.width(), true) + listSummary(report.rows().size(), "set",
                 report.rows().stream().mapToLong(FrameworkList.Row::mappingCount).sum());
+    }
+
+    @Override
+    public String dataHome(DataHomeReport report) {
+        Columns table = new Columns("STATE", "FILE", "SIZE>", "INSTALLED", "NEWER");
+        report.rows().forEach(row -> table.add(row.state().label(), row.label(), Sizes.of(row.size()),
+                Objects.requireNonNullElse(row.installed(), ""), Objects.requireNonNullElse(row.newer(), "")));
+        long bytes = report.rows().stream().mapToLong(row -> Math.max(row.size(), 0)).sum();
+        return table.render(options.width(), true) + style(Role.MUTED, count(report.rows().size(), "file") + ", "
+                + Sizes.of(bytes) + " in " + report.dataHome()) + "\n";
     }
 
     @Override

@@ -3,16 +3,16 @@ package dev.mapper.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mapper.testing.Cli;
+import dev.mapper.testing.Cli.Run;
 import dev.mapper.testing.Corpus;
 import dev.mapper.testing.MappingFiles;
+import dev.mapper.testing.Processes;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,9 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * that cannot be made changes nothing and says nothing.
  */
 class CacheTest {
-
-    record Run(int exitCode, String out, String err) {
-    }
 
     @TempDir
     Path dir;
@@ -38,26 +35,7 @@ class CacheTest {
     }
 
     private static Run mapper(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = Stream.concat(Stream.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName()),
-                Stream.of(args)).toList();
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().remove("MAPPER_DATA");
-        env.forEach((name, value) -> {
-            if (value == null) {
-                builder.environment().remove(name);
-            } else {
-                builder.environment().put(name, value);
-            }
-        });
-        Path err = Files.createTempFile("mapper-err", ".txt");
-        builder.redirectError(err.toFile());
-        Process process = builder.start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finished: %s", command).isTrue();
-        String errText = Files.readString(err);
-        Files.delete(err);
-        return new Run(process.exitValue(), out, errText);
+        return Processes.mapper(env, List.of(), args);
     }
 
     private static long entries(Path cacheDir) throws IOException {

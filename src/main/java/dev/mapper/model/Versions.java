@@ -1,4 +1,4 @@
-package dev.mapper.index;
+package dev.mapper.model;
 
 import java.math.BigInteger;
 import java.util.Comparator;
@@ -10,17 +10,17 @@ import java.util.regex.Pattern;
  * Orders the version strings mapping files use: dates ({@code 12/12/2024}, {@code 7/28/2025}), revisions
  * ({@code rev5}) and dotted numbers ({@code 16.1}, {@code 1.3.7}). Numbers compare as numbers, not as text.
  */
-final class Versions {
+public final class Versions {
 
     private static final Pattern DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
     private static final Pattern PARTS = Pattern.compile("\\d+|\\D+");
 
-    static final Comparator<String> ORDER = Versions::compare;
+    public static final Comparator<String> ORDER = Versions::compare;
 
     private Versions() {
     }
 
-    static int compare(String a, String b) {
+    public static int compare(String a, String b) {
         if (a == null || b == null) {
             return a == null ? (b == null ? 0 : -1) : 1;
         }
