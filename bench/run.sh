@@ -23,6 +23,8 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 # A cache of its own, filled by each comparison's warm-up run: what a user sees from the second run on.
 export MAPPER_CACHE_DIR="$work/cache"
+# No data home: the bundled run measures the bundled data, whatever the machine has installed.
+export MAPPER_DATA_HOME="$work/data-home"
 cat >"$work/Hello.java" <<'JAVA'
 public class Hello {
     public static void main(String[] args) {

@@ -33,10 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @AnalyzeClasses(packages = "dev.mapper", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    /**
-     * Every package of mapper. {@code pull} (fetching official data) may not exist yet: it may use load and model,
-     * never index, render or cli.
-     */
+    /** Every package of mapper. {@code pull} (fetching official data) may use load and model, never index, render or cli. */
     static final List<String> PACKAGES = List.of("model", "load", "cache", "index", "render", "cli", "pull");
 
     @ArchTest
@@ -66,8 +63,12 @@ class ArchitectureTest {
     static final ArchRule pullUsesOnlyLoadAndModel = noClasses().that().resideInAPackage("dev.mapper.pull..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.mapper.index..", "dev.mapper.render..",
                     "dev.mapper.cli..")
-            .because("fetching official data hands files to load; it answers no question and renders nothing")
-            .allowEmptyShould(true); // until the package exists
+            .because("fetching official data hands files to load; it answers no question and renders nothing");
+
+    @ArchTest
+    static final ArchRule networkOnlyInPull = noClasses().that().resideOutsideOfPackage("dev.mapper.pull..")
+            .should().dependOnClassesThat().resideInAPackage("java.net.http..")
+            .because("only mapper data pull touches the network: every other command reads local files");
 
     @ArchTest
     static final ArchRule noCyclesBetweenPackages = slices().matching("dev.mapper.(*)..")
@@ -80,11 +81,12 @@ class ArchitectureTest {
             .because("the command line is cli's: render knows nothing of picocli, and neither does anything else");
 
     @ArchTest
-    static final ArchRule jacksonOnlyInLoadRenderAndCache = noClasses()
-            .that().resideOutsideOfPackages("dev.mapper.load..", "dev.mapper.render..", "dev.mapper.cache..")
+    static final ArchRule jacksonOnlyInLoadRenderCacheAndPull = noClasses()
+            .that().resideOutsideOfPackages("dev.mapper.load..", "dev.mapper.render..", "dev.mapper.cache..",
+                    "dev.mapper.pull..")
             .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
-            .because("load is the only reader of input JSON and render the only writer of output; the rest works "
-                    + "on model records");
+            .because("load is the only reader of input JSON and render the only writer of output (pull reads and "
+                    + "writes only its own manifest); the rest works on model records");
 
     static Stream<Arguments> rulesAndClassesThatBreakThem() {
         return Stream.of(
@@ -95,7 +97,9 @@ class ArchitectureTest {
                 arguments("pullUsesOnlyLoadAndModel", pullUsesOnlyLoadAndModel, PullUsingIndex.class),
                 arguments("noCyclesBetweenPackages", noCyclesBetweenPackages, RenderReachingUp.class),
                 arguments("picocliOnlyInCli", picocliOnlyInCli, RenderReachingUp.class),
-                arguments("jacksonOnlyInLoadRenderAndCache", jacksonOnlyInLoadRenderAndCache, ModelReachingOut.class));
+                arguments("networkOnlyInPull", networkOnlyInPull, ModelReachingOut.class),
+                arguments("jacksonOnlyInLoadRenderCacheAndPull", jacksonOnlyInLoadRenderCacheAndPull,
+                        ModelReachingOut.class));
     }
 
     @ParameterizedTest(name = "{0}")
