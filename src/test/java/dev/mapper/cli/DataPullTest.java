@@ -573,4 +573,25 @@ class DataPullTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_DATA);
         assertThat(run.err()).contains("its SHA-256 differs from the one the mirror's manifest gives");
     }
+
+    @Test
+    void theDataHomeIsNamedByItsOwnVariableElseXdgElseHome() {
+        assertThat(DataOptions.dataHome(Map.of("MAPPER_DATA_HOME", "/d", "XDG_DATA_HOME", "/x", "HOME", "/h")::get))
+                .isEqualTo(Path.of("/d"));
+        assertThat(DataOptions.dataHome(Map.of("XDG_DATA_HOME", "/x", "HOME", "/h")::get))
+                .isEqualTo(Path.of("/x/mapper"));
+        assertThat(DataOptions.dataHome(Map.of("XDG_DATA_HOME", "relative", "HOME", "/h")::get))
+                .isEqualTo(Path.of("/h/.local/share/mapper"));
+        assertThat(DataOptions.dataHome(Map.<String, String>of()::get)).isNull();
+    }
+
+    @Test
+    void everyFormatRendersTheDataHomeReport() throws Exception {
+        assertThat(pull().exitCode()).isZero();
+        for (String format : List.of("table", "json", "jsonl", "csv", "tsv", "markdown", "yaml")) {
+            Run status = Cli.run("data", "status", "--data-home", home.toString(), "--format", format);
+            assertThat(status.exitCode()).as(format + status.err()).isZero();
+            assertThat(status.out()).as(format).contains("aws@12/12/2024@18.0").contains("ok");
+        }
+    }
 }
