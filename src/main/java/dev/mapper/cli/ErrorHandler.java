@@ -6,6 +6,7 @@ import dev.mapper.load.DataFileException;
 import dev.mapper.pull.PullException;
 import dev.mapper.render.FindingsOnlyException;
 import dev.mapper.render.Text;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -67,7 +68,10 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
 
     /** Messages quote file names and data (a field name, a token): neutralised like any text from data. */
     private static void report(CommandLine cli, String message, Exception e) {
-        cli.getErr().println("mapper: " + Text.line(message));
+        // An ambiguity lists its candidates, one per line (each neutralised on its own); any other message is one line.
+        List<String> lines = e instanceof AmbiguousNameException ambiguous ? ambiguous.lines() : List.of(message);
+        cli.getErr().println("mapper: " + Text.line(lines.get(0)));
+        lines.stream().skip(1).forEach(line -> cli.getErr().println("  " + Text.line(line)));
         if (isVerbose(cli)) {
             e.printStackTrace(cli.getErr());
         }

@@ -1,5 +1,6 @@
 package dev.mapper.index;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** A name that matches more than one loaded thing; the message lists the candidates so the user can pick one. */
@@ -9,10 +10,16 @@ public class AmbiguousNameException extends RuntimeException {
     static final int LISTED = 20;
 
     private final List<String> candidates;
+    private final List<String> lines;
 
     /** {@code kind} is what the name is of, e.g. "capability" or "mapping set". */
     public AmbiguousNameException(String kind, String name, List<String> candidates, String hint) {
-        super(message(kind, name, candidates, hint));
+        this(lines(kind, name, candidates, hint), candidates);
+    }
+
+    private AmbiguousNameException(List<String> lines, List<String> candidates) {
+        super(String.join("\n  ", lines));
+        this.lines = lines;
         this.candidates = List.copyOf(candidates);
     }
 
@@ -20,14 +27,19 @@ public class AmbiguousNameException extends RuntimeException {
         return candidates;
     }
 
-    private static String message(String kind, String name, List<String> candidates, String hint) {
+    /** The message as lines: what matched, then the candidates listed, then how many more there are. */
+    public List<String> lines() {
+        return lines;
+    }
+
+    private static List<String> lines(String kind, String name, List<String> candidates, String hint) {
         String kinds = kind.endsWith("y") ? kind.substring(0, kind.length() - 1) + "ies" : kind + "s";
-        StringBuilder b = new StringBuilder("'").append(name).append("' matches ").append(candidates.size())
-                .append(' ').append(kinds).append("; ").append(hint).append(':');
-        candidates.stream().limit(LISTED).forEach(c -> b.append("\n  ").append(c));
+        List<String> lines = new ArrayList<>();
+        lines.add("'" + name + "' matches " + candidates.size() + " " + kinds + "; " + hint + ":");
+        candidates.stream().limit(LISTED).forEach(lines::add);
         if (candidates.size() > LISTED) {
-            b.append("\n  ... and ").append(candidates.size() - LISTED).append(" more");
+            lines.add("... and " + (candidates.size() - LISTED) + " more");
         }
-        return b.toString();
+        return List.copyOf(lines);
     }
 }

@@ -1,29 +1,39 @@
 package dev.mapper.index;
 
+import dev.mapper.model.Adversary;
+import dev.mapper.model.AdversaryReport;
 import dev.mapper.model.AttackCatalog;
+import dev.mapper.model.AttackObject;
 import dev.mapper.model.AttackRelease;
+import dev.mapper.model.Campaign;
 import dev.mapper.model.Capability;
 import dev.mapper.model.CapabilityList;
 import dev.mapper.model.CapabilityReport;
 import dev.mapper.model.CoverageReport;
 import dev.mapper.model.DataSource;
+import dev.mapper.model.Defense;
+import dev.mapper.model.DefenseReport;
 import dev.mapper.model.FrameworkList;
+import dev.mapper.model.Group;
 import dev.mapper.model.LoadedData;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingFile;
 import dev.mapper.model.MappingSet;
 import dev.mapper.model.SearchReport;
 import dev.mapper.model.SelectionReport;
+import dev.mapper.model.Software;
 import dev.mapper.model.Tactic;
 import dev.mapper.model.TacticList;
 import dev.mapper.model.Technique;
 import dev.mapper.model.TechniqueList;
 import dev.mapper.model.TechniqueReport;
+import dev.mapper.model.TechniqueUse;
 import dev.mapper.model.Versions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -56,6 +66,9 @@ public final class MappingIndex implements AttackCatalog {
     // Built on first use: only capability, search and list capabilities need them.
     private Capabilities capabilities;
     private SearchIndex searchIndex;
+    // Built on first use: only questions about groups, software, campaigns, mitigations and detection strategies
+    // need it, and it decodes the releases' deferred objects.
+    private AttackObjectIndex attackObjects;
 
     public MappingIndex(LoadedData data) {
         List<AttackRelease> newestFirst = new ArrayList<>(data.releases());
@@ -382,6 +395,89 @@ public final class MappingIndex implements AttackCatalog {
         return Collections.unmodifiableCollection(tactics.values());
     }
 
+    private synchronized AttackObjectIndex attackObjects() {
+        if (attackObjects == null) {
+            attackObjects = new AttackObjectIndex(releases, techniques.values(), this::describe);
+        }
+        return attackObjects;
+    }
+
+    /**
+     * The ATT&CK object (technique, group, software, campaign, mitigation or detection strategy) of one of the
+     * kinds that a user names by its ID, name or an alias, ignoring case; one that is not revoked wins over one
+     * that is.
+     *
+     * @throws UnknownIdException when nothing matches, with the nearest IDs and names
+     * @throws AmbiguousNameException when several objects match equally well (ATT&CK has software and groups of
+     *                                the same name)
+     */
+    public AttackObject attackObject(String query, Set<AttackObject.Kind> kinds) {
+        return attackObjects().find(query, kinds);
+    }
+
+    /** The group, software or campaign a user names; as {@link #attackObject}. */
+    public Adversary adversary(String query, AttackObject.Kind kind) {
+        if (!(attackObject(query, EnumSet.of(kind)) instanceof Adversary adversary)) {
+            throw new IllegalArgumentException("not a kind of adversary: " + kind);
+        }
+        return adversary;
+    }
+
+    /** Every group of the loaded ATT&CK data that is neither revoked nor deprecated, by ID. */
+    public List<Group> groups() {
+        return attackObjects().groups();
+    }
+
+    /**
+     * The techniques an adversary uses (for a group, with its campaigns'; with {@code viaSoftware}, with its
+     * software's), by ID, each with its procedures; a revoked technique counts as the one that replaced it.
+     */
+    public List<TechniqueUse> techniquesUsedBy(Adversary adversary, boolean viaSoftware) {
+        return attackObjects().techniquesUsedBy(adversary, viaSoftware);
+    }
+
+    /**
+     * What an adversary does and what covers it: the techniques it uses that pass the filter's tactics and
+     * platforms, the objects it is related to, and per technique the mappings of the chosen sets that pass the
+     * filter and cover it.
+     */
+    public AdversaryReport adversaryReport(Adversary adversary, boolean viaSoftware, SetSelection selection,
+                                           MappingFilter filter) {
+        AttackObjectIndex index = attackObjects();
+        List<TechniqueUse> uses = index.techniquesUsedBy(adversary, viaSoftware).stream()
+                .filter(use -> filter.testTechnique(use.technique().stixId() == null ? null : use.technique(),
+                        tacticNames(use.technique())))
+                .toList();
+        List<MappingSet> chosenSets = selectSets(selection).stream().filter(filter::testSet).toList();
+        Set<MappingSet> chosen = new HashSet<>(chosenSets);
+        Map<String, List<Mapping>> covering = new HashMap<>();
+        for (TechniqueUse use : uses) {
+            List<Mapping> mappings = coveringMappings(use.technique().id(), chosen, filter);
+            if (!mappings.isEmpty()) {
+                covering.put(use.technique().id(), mappings);
+            }
+        }
+        List<Software> software = List.of();
+        List<Campaign> campaigns = List.of();
+        List<Group> groups = List.of();
+        if (adversary instanceof Group group) {
+            software = index.softwareUsedBy(group);
+            campaigns = index.campaignsAttributedTo(group);
+        } else if (adversary instanceof Campaign campaign) {
+            software = index.softwareUsedBy(campaign);
+            groups = index.groupsAttributingToCampaign(campaign);
+        } else if (adversary instanceof Software s) {
+            campaigns = index.campaignsUsingSoftware(s);
+            groups = index.groupsUsingSoftware(s);
+        }
+        return new AdversaryReport(adversary, viaSoftware, uses, software, campaigns, groups, chosenSets, covering);
+    }
+
+    /** A mitigation or detection strategy and the techniques it mitigates or detects. */
+    public DefenseReport defenseReport(Defense defense) {
+        return new DefenseReport(defense, attackObjects().techniquesMitigatedOrDetectedBy(defense));
+    }
+
     /** The capabilities of the loaded sets, and which one a user means. */
     synchronized Capabilities capabilities() {
         if (capabilities == null) {
@@ -477,7 +573,12 @@ public final class MappingIndex implements AttackCatalog {
     }
 
     private boolean covered(String id, Set<MappingSet> chosen, MappingFilter filter) {
-        return filter(mappingsFor(id, chosen), filter).stream().anyMatch(m -> !m.nonMappable());
+        return !coveringMappings(id, chosen, filter).isEmpty();
+    }
+
+    /** The mappings to exactly this ID in the chosen sets that pass the filter, non-mappable entries left out. */
+    private List<Mapping> coveringMappings(String id, Set<MappingSet> chosen, MappingFilter filter) {
+        return filter(mappingsFor(id, chosen), filter).stream().filter(m -> !m.nonMappable()).toList();
     }
 
     /** The values a filter dimension can take in the loaded data, sorted; what an unknown filter value is told. */

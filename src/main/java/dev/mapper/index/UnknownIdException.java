@@ -9,8 +9,14 @@ public class UnknownIdException extends RuntimeException {
     private final List<String> suggestions;
 
     public UnknownIdException(String kind, String id, List<String> suggestions) {
+        this(kind, id, suggestions, null);
+    }
+
+    /** With a note said when there is nothing to suggest (why nothing can match). */
+    public UnknownIdException(String kind, String id, List<String> suggestions, String noneNote) {
         super("unknown " + kind + " " + id
-                + (suggestions.isEmpty() ? "" : "; did you mean " + String.join(", ", suggestions) + "?"));
+                + (suggestions.isEmpty() ? (noneNote == null ? "" : "; " + noneNote)
+                        : "; did you mean " + String.join(", ", suggestions) + "?"));
         this.id = id;
         this.suggestions = List.copyOf(suggestions);
     }

@@ -1,7 +1,5 @@
 package dev.mapper.model;
 
-import java.util.List;
-
 /**
  * What ATT&CK records as using techniques ({@code uses} relationships): a group, a piece of software or a campaign.
  * Adversary coverage, gaps and layers take any of them.
@@ -9,7 +7,4 @@ import java.util.List;
 public sealed interface Adversary extends AttackObject permits Group, Software, Campaign {
 
     String description();
-
-    /** The ATT&CK domains the object belongs to, as mapping files spell them: enterprise, mobile, ics. */
-    List<String> domains();
 }

@@ -67,6 +67,9 @@ public interface AttackObject {
 
     String url();
 
+    /** The ATT&CK domains the object belongs to, as mapping files spell them: enterprise, mobile, ics. */
+    List<String> domains();
+
     boolean revoked();
 
     /** The ATT&CK ID of the object that replaced this one ({@code revoked-by}), or null. */

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record DetectionStrategy(String id, String stixId, String name, String url, List<String> domains,
                                 boolean revoked, String revokedBy, boolean deprecated, List<Analytic> analytics)
-        implements AttackObject {
+        implements Defense {
 
     public DetectionStrategy {
         domains = List.copyOf(domains);

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** An ATT&CK mitigation ({@code course-of-action}), e.g. M1047 Audit. */
 public record Mitigation(String id, String stixId, String name, String description, String url, List<String> domains,
-                         boolean revoked, String revokedBy, boolean deprecated) implements AttackObject {
+                         boolean revoked, String revokedBy, boolean deprecated) implements Defense {
 
     public Mitigation {
         domains = List.copyOf(domains);

@@ -33,5 +33,9 @@ public interface Report {
         R coverage(CoverageReport report);
 
         R dataHome(DataHomeReport report);
+
+        R adversary(AdversaryReport report);
+
+        R defense(DefenseReport report);
     }
 }

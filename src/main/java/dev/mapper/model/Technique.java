@@ -38,6 +38,12 @@ public record Technique(
         return Kind.TECHNIQUE;
     }
 
+    /** The release's domain of the technique (none when only mapping files name it). */
+    @Override
+    public List<String> domains() {
+        return domain == null ? List.of() : List.of(domain);
+    }
+
     /** True for a technique or sub-technique ID spelled as ATT&CK spells it (T1528, T1078.004: upper case, no spaces). */
     public static boolean isWellFormedId(String id) {
         return Kind.TECHNIQUE.spells(id);

@@ -4,8 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mapper.model.Adversary;
+import dev.mapper.model.AdversaryReport;
+import dev.mapper.model.AttackObject;
 import dev.mapper.model.AttackRef;
 import dev.mapper.model.AttackRelease;
+import dev.mapper.model.Campaign;
+import dev.mapper.model.DefenseReport;
+import dev.mapper.model.DetectionStrategy;
+import dev.mapper.model.Mitigation;
+import dev.mapper.model.Software;
+import dev.mapper.model.TechniqueUse;
 import dev.mapper.model.CoverageReport;
 import dev.mapper.model.DataHomeReport;
 import dev.mapper.model.Finding;
@@ -105,6 +114,121 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
         doc.set("uncovered", techniqueList(report.uncovered()));
         doc.set("missing_required", techniqueList(report.missingRequired()));
         return doc;
+    }
+
+    @Override
+    public ObjectNode adversary(AdversaryReport report) {
+        ObjectNode doc = start();
+        doc.set(key(report.adversary()), attackObject(report.adversary()));
+        doc.put("include_software", report.viaSoftware());
+        doc.set("software_used", idsAndNames(report.software()));
+        doc.set("campaigns", idsAndNames(report.campaigns()));
+        doc.set("groups", idsAndNames(report.groups()));
+        ArrayNode sets = doc.putArray("mapping_sets");
+        report.sets().forEach(set -> sets.add(set.key().toString()));
+        ArrayNode frameworks = doc.putArray("frameworks");
+        for (AdversaryReport.FrameworkCoverage row : report.frameworkCoverage()) {
+            frameworks.addObject().put("mapping_framework", row.framework()).put("covered", row.covered())
+                    .put("total", row.total()).put("percent", rounded(row.percent()));
+        }
+        ArrayNode techniques = doc.putArray("techniques");
+        for (TechniqueUse use : report.techniques()) {
+            ObjectNode node = techniqueUse(use);
+            ArrayNode coveredBy = node.putArray("covered_by");
+            report.mappingsOf(use.technique().id()).forEach(m -> coveredBy.add(cover(m)));
+            techniques.add(node);
+        }
+        return doc;
+    }
+
+    @Override
+    public ObjectNode defense(DefenseReport report) {
+        ObjectNode doc = start();
+        ObjectNode defense = attackObject(report.defense());
+        if (report.defense() instanceof DetectionStrategy strategy) {
+            ArrayNode analytics = defense.putArray("analytics");
+            for (DetectionStrategy.Analytic a : strategy.analytics()) {
+                ObjectNode node = analytics.addObject().put("id", a.id()).put("name", a.name())
+                        .put("description", a.description());
+                strings(node.putArray("platforms"), a.platforms());
+                ArrayNode logs = node.putArray("log_sources");
+                a.logSources().forEach(log -> logs.addObject().put("data_component", log.dataComponent())
+                        .put("name", log.name()).put("channel", log.channel()));
+            }
+        }
+        doc.set(key(report.defense()), defense);
+        doc.set("techniques", techniqueList(report.techniques()));
+        return doc;
+    }
+
+    /** The document's field for the object: its kind, snake_case ({@code group}, {@code detection_strategy}). */
+    private static String key(AttackObject o) {
+        return o.kind().label().replace(' ', '_');
+    }
+
+    /** What every ATT&CK object has, then what its kind adds (aliases, platforms, dates, description). */
+    private static ObjectNode attackObject(AttackObject o) {
+        ObjectNode node = NODES.objectNode();
+        node.put("kind", o.kind().label());
+        node.put("id", o.id());
+        node.put("name", o.name());
+        node.put("stix_id", o.stixId());
+        node.put("url", o.url());
+        if (o instanceof Software software) {
+            node.put("type", software.type());
+        }
+        strings(node.putArray("aliases"), o.aliases());
+        strings(node.putArray("domains"), o.domains());
+        if (o instanceof Software software) {
+            strings(node.putArray("platforms"), software.platforms());
+        }
+        if (o instanceof Campaign campaign) {
+            node.put("first_seen", campaign.firstSeen()).put("last_seen", campaign.lastSeen());
+        }
+        node.put("revoked", o.revoked());
+        node.put("revoked_by", o.revokedBy());
+        node.put("deprecated", o.deprecated());
+        if (o instanceof Adversary adversary) {
+            node.put("description", adversary.description());
+        } else if (o instanceof Mitigation mitigation) {
+            node.put("description", mitigation.description());
+        }
+        return node;
+    }
+
+    private static ArrayNode idsAndNames(List<? extends AttackObject> objects) {
+        ArrayNode array = NODES.arrayNode(objects.size());
+        objects.forEach(o -> array.addObject().put("id", o.id()).put("name", o.name()));
+        return array;
+    }
+
+    /**
+     * A technique an adversary uses: the technique's facts, whether it counts in coverage, the revoked IDs it
+     * replaces, and the procedures.
+     */
+    static ObjectNode techniqueUse(TechniqueUse use) {
+        Technique t = use.technique();
+        ObjectNode node = NODES.objectNode().put("id", t.id()).put("name", t.name());
+        strings(node.putArray("tactics"), t.tactics());
+        node.put("is_subtechnique", t.subtechnique()).put("parent_id", t.parentId()).put("revoked", t.revoked())
+                .put("revoked_by", t.revokedBy()).put("deprecated", t.deprecated()).put("counted", use.counted());
+        strings(node.putArray("replaces"), use.replaced());
+        ArrayNode procedures = node.putArray("procedures");
+        use.procedures().forEach(p -> procedures.addObject().put("id", p.by().id()).put("name", p.by().name())
+                .put("kind", p.by().kind().label()).put("description", p.description()));
+        return node;
+    }
+
+    /** A mapping as a technique's cover: which capability, how, how strongly, from which set. */
+    static ObjectNode cover(Mapping m) {
+        return NODES.objectNode()
+                .put("mapping_framework", m.set().framework())
+                .put("capability_id", m.capabilityId())
+                .put("capability_description", m.capabilityDescription())
+                .put("mapping_type", m.mappingType())
+                .put("score_category", m.scoreCategory())
+                .put("score_value", m.scoreValue())
+                .put("mapping_set", m.set().key().toString());
     }
 
     /** The ATT&CK releases a result was computed against: {@code [{ "domain", "version" }]}. */
@@ -447,7 +571,7 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
 
     /** The array of a document that line formats (jsonl, csv, tsv) write one line per element of. */
     static JsonNode items(ObjectNode document) {
-        for (String field : List.of("mappings", "results", "items", "findings", "uncovered")) {
+        for (String field : List.of("mappings", "results", "items", "findings", "uncovered", "techniques")) {
             if (document.has(field)) {
                 return document.get(field);
             }

@@ -1,5 +1,8 @@
 package dev.mapper.render;
 
+import dev.mapper.model.Adversary;
+import dev.mapper.model.AdversaryReport;
+import dev.mapper.model.AttackObject;
 import dev.mapper.model.AttackRef;
 import dev.mapper.model.AttackRelease;
 import dev.mapper.model.Capability;
@@ -7,11 +10,14 @@ import dev.mapper.model.CapabilityList;
 import dev.mapper.model.CapabilityReport;
 import dev.mapper.model.CoverageReport;
 import dev.mapper.model.DataHomeReport;
+import dev.mapper.model.DefenseReport;
+import dev.mapper.model.DetectionStrategy;
 import dev.mapper.model.DiffReport;
 import dev.mapper.model.Finding;
 import dev.mapper.model.FrameworkList;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingField;
+import dev.mapper.model.Mitigation;
 import dev.mapper.model.Report;
 import dev.mapper.model.SearchHit;
 import dev.mapper.model.SearchReport;
@@ -276,6 +282,72 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
             b.append("- ").append(escape(t.id())).append(' ').append(cell(t.name())).append('\n');
         }
         return b.toString();
+    }
+
+    @Override
+    public String adversary(AdversaryReport report) {
+        Adversary a = report.adversary();
+        StringBuilder b = new StringBuilder();
+        attackObject(b, a);
+        fact(b, "Software", idsAndNames(report.software()));
+        fact(b, "Campaigns", idsAndNames(report.campaigns()));
+        fact(b, "Groups", idsAndNames(report.groups()));
+        if (a.description() != null) {
+            b.append('\n').append(escape(Text.prose(a.description()))).append('\n');
+        }
+        b.append("\n## Coverage\n\n");
+        table(b, List.of("Framework", "Covered", "Total", "%"), report.frameworkCoverage().stream()
+                .map(row -> List.of(row.framework(), String.valueOf(row.covered()), String.valueOf(row.total()),
+                        String.format(Locale.ROOT, "%.1f", row.percent()))).toList());
+        b.append("\n## Techniques (").append(report.techniques().size()).append(")\n\n");
+        table(b, List.of("ID", "Name", "Counted", "Procedures", "Covered by"), report.techniques().stream()
+                .map(use -> List.of(use.technique().id(), Objects.requireNonNullElse(use.technique().name(), ""),
+                        use.counted() ? "yes" : "no",
+                        use.procedures().stream().map(p -> p.by().id() + ": " + Text.prose(p.description()))
+                                .collect(Collectors.joining(" / ")),
+                        AttackObjectTables.covers(report.mappingsOf(use.technique().id())))).toList());
+        return b.toString();
+    }
+
+    @Override
+    public String defense(DefenseReport report) {
+        StringBuilder b = new StringBuilder();
+        attackObject(b, report.defense());
+        if (report.defense() instanceof Mitigation mitigation && mitigation.description() != null) {
+            b.append('\n').append(escape(Text.prose(mitigation.description()))).append('\n');
+        }
+        if (report.defense() instanceof DetectionStrategy strategy) {
+            b.append("\n## Analytics (").append(strategy.analytics().size()).append(")\n\n");
+            table(b, List.of("ID", "Platforms", "Description", "Logs"), strategy.analytics().stream()
+                    .map(a -> List.of(a.id(), String.join(", ", a.platforms()), Text.prose(a.description()),
+                            a.logSources().stream().map(log -> log.name() + ": " + log.channel())
+                                    .collect(Collectors.joining(" / ")))).toList());
+        }
+        b.append("\n## Techniques (").append(report.techniques().size()).append(")\n\n");
+        table(b, List.of("ID", "Name"), report.techniques().stream()
+                .map(t -> List.of(t.id(), Objects.requireNonNullElse(t.name(), ""))).toList());
+        return b.toString();
+    }
+
+    /** The heading and the facts every ATT&CK object has. */
+    private static void attackObject(StringBuilder b, AttackObject o) {
+        b.append("# ").append(escape(o.id())).append(' ').append(escape(o.name())).append("\n\n");
+        fact(b, "Kind", o.kind().label());
+        fact(b, "Aliases", String.join(", ", o.aliases()));
+        fact(b, "Domains", String.join(", ", o.domains()));
+        if (o.url() != null && SAFE_URL.matcher(o.url()).matches()) {
+            b.append("- **URL**: <").append(o.url()).append(">\n");
+        }
+        if (o.revoked()) {
+            fact(b, "Revoked", o.revokedBy() == null ? "yes" : "yes, by " + o.revokedBy());
+        }
+        if (o.deprecated()) {
+            fact(b, "Deprecated", "yes");
+        }
+    }
+
+    private static String idsAndNames(List<? extends AttackObject> objects) {
+        return objects.stream().map(o -> o.id() + " " + o.name()).collect(Collectors.joining(", "));
     }
 
     private static void fact(StringBuilder b, String label, String value) {

@@ -1,5 +1,6 @@
 package dev.mapper.render;
 
+import dev.mapper.model.AdversaryReport;
 import dev.mapper.model.AttackRef;
 import dev.mapper.model.AttackRelease;
 import dev.mapper.model.Capability;
@@ -7,6 +8,7 @@ import dev.mapper.model.CapabilityList;
 import dev.mapper.model.CapabilityReport;
 import dev.mapper.model.CoverageReport;
 import dev.mapper.model.DataHomeReport;
+import dev.mapper.model.DefenseReport;
 import dev.mapper.model.DiffReport;
 import dev.mapper.model.Finding;
 import dev.mapper.model.FrameworkList;
@@ -61,6 +63,16 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
     @Override
     public String diff(DiffReport report) {
         return new DiffTable(this, options.width()).render(report);
+    }
+
+    @Override
+    public String adversary(AdversaryReport report) {
+        return new AttackObjectTables(this, options.width()).adversary(report);
+    }
+
+    @Override
+    public String defense(DefenseReport report) {
+        return new AttackObjectTables(this, options.width()).defense(report);
     }
 
     @Override
@@ -434,7 +446,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         return style(Role.MUTED, count(rows, noun) + (mappings < 0 ? "" : ", " + count(mappings, "mapping"))) + "\n";
     }
 
-    private static String count(long n, String noun) {
+    static String count(long n, String noun) {
         String plural = noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies"
                 : noun.endsWith("ch") ? noun + "es" : noun + "s";
         return n + " " + (n == 1 ? noun : plural);
@@ -467,7 +479,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         }
     }
 
-    private void indented(StringBuilder b, String indent, String text) {
+    void indented(StringBuilder b, String indent, String text) {
         for (String line : Text.wrap(text, options.width() - indent.length())) {
             b.append(line.isEmpty() ? "" : indent + line).append('\n');
         }

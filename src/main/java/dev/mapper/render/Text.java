@@ -2,6 +2,7 @@ package dev.mapper.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Text helpers for human formats (and for messages on stderr, which quote data): neutralise what data must not
@@ -40,6 +41,20 @@ public final class Text {
     /** U+202A..U+202E (embeddings, overrides) and U+2066..U+2069 (isolates). */
     private static boolean bidiControl(char c) {
         return (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
+    }
+
+    private static final Pattern CITATION = Pattern.compile("\\s*\\(Citation:[^)]*\\)");
+    private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[([^\\]]*)]\\([^)\\s]*\\)");
+
+    /**
+     * ATT&CK's prose as a person reads it on a terminal: links ({@code [APT29](https://...)}) as their text and
+     * citation markers ({@code (Citation: Name)}) left out. Machine formats keep the text as published.
+     */
+    static String prose(String s) {
+        if (s == null) {
+            return "";
+        }
+        return CITATION.matcher(MARKDOWN_LINK.matcher(s).replaceAll("$1")).replaceAll("");
     }
 
     /** Safe text on one line: newlines folded to spaces. */

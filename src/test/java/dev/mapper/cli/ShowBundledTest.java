@@ -114,11 +114,24 @@ class ShowBundledTest {
     }
 
     @Test
-    void malformedIdIsAUsageError() {
+    void anUnknownNameIsNotFoundWithTheNearestAndABlankOneIsAUsageError() {
         Cli.Run run = Cli.run("show", "foo");
-        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE).isEqualTo(2);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.NOT_FOUND).isEqualTo(3);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).contains("'foo' is not a technique ID").doesNotContain("Exception");
+        assertThat(run.err()).contains("unknown ATT&CK object 'foo'; did you mean 'T1528 Steal Application Access "
+                + "Token'?").doesNotContain("Exception");
+
+        Cli.Run blank = Cli.run("show", " ");
+        assertThat(blank.exitCode()).isEqualTo(ExitCodes.USAGE).isEqualTo(2);
+        assertThat(blank.err()).contains("an ATT&CK ID or name is required");
+    }
+
+    @Test
+    void theBundledSampleHasNoGroupsAndSaysHowToLoadThem() {
+        Cli.Run run = Cli.run("show", "G0016");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(run.err()).contains("unknown group 'G0016'; the loaded ATT&CK data has none (load an ATT&CK "
+                + "bundle with --data)");
     }
 
     @Test
