@@ -1,9 +1,12 @@
 package dev.mapper.cli;
 
 import dev.mapper.model.SelectionReport;
+import dev.mapper.render.MappingLayer;
 import dev.mapper.render.NavigatorLayer;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -18,18 +21,26 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {
             "  mapper export layer --technique T1528 -o t1528.layer.json",
-            "  mapper --data ~/mappings export layer --framework aws -o aws.layer.json",
-            "  mapper --data ~/mappings export layer --framework nist_800_53 --score count --name 'NIST rev5'"
+            "  mapper --data ~/mappings --data enterprise-attack.json export layer --framework aws -o aws.layer.json",
+            "  mapper --data ~/mappings export layer --framework nist_800_53 --score count --name 'NIST rev5'",
+            "  mapper --data ~/mappings export layer --framework aws --layer-attack-version 16"
         })
 final class ExportLayerCommand implements Callable<Integer> {
 
     @Option(names = "--score", paramLabel = "HOW",
             description = "Technique score: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: strength when every "
                     + "selected framework scores its mappings, else count).")
-    NavigatorLayer.Scoring scoring = NavigatorLayer.Scoring.AUTO;
+    MappingLayer.Scoring scoring = MappingLayer.Scoring.AUTO;
 
-    @Option(names = "--name", paramLabel = "NAME", description = "The layer's name (default: from the selection).")
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "The layer's name (default: from the selection, short enough for a spreadsheet sheet).")
     String name;
+
+    @Option(names = "--layer-attack-version", paramLabel = "VERSION",
+            description = "The ATT&CK version the layer declares: 'loaded' (default: the loaded ATT&CK release's, "
+                    + "techniques it revoked shown on their replacements), 'none' (the Navigator uses its newest), "
+                    + "or a version such as 16.")
+    String attackVersion = MappingLayer.LOADED;
 
     @Mixin
     SelectionOptions selection;
@@ -42,22 +53,60 @@ final class ExportLayerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!MappingLayer.isAttackVersionChoice(attackVersion)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--layer-attack-version: '" + attackVersion
+                    + "' is not a version (expected loaded, none, or a number such as 16 or 16.1)");
+        }
         SelectionReport report = selection.select(spec);
-        Set<String> domains = NavigatorLayer.domains(report);
+        Set<String> domains = MappingLayer.domains(report);
         if (domains.size() > 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "a layer shows one ATT&CK domain but the "
                     + "selection spans " + String.join(", ", domains) + "; choose one with --domain");
         }
-        String layerName = name != null ? name : defaultName();
-        Commands.write(spec, target, out -> NavigatorLayer.write(report, layerName, scoring, out));
+        MappingLayer.Result result = MappingLayer.build(report,
+                new MappingLayer.Options(name != null ? name : defaultName(), scoring, attackVersion));
+        Commands.write(spec, target, out -> NavigatorLayer.write(result.layer(), out));
+        tell(result);
         return ExitCodes.OK;
     }
 
-    /** "mapper: aws" or "mapper: aws, T1528, aws_secrets_manager" — what was selected. */
+    /** "aws mappings", "AC-2 mappings", "aws, T1528 mappings": what was selected, as a valid sheet title. */
     private String defaultName() {
         List<String> parts = new ArrayList<>(selection.filters.frameworks);
         parts.addAll(selection.techniques);
         parts.addAll(selection.capabilities);
-        return "mapper: " + (parts.isEmpty() ? "all mappings" : String.join(", ", parts));
+        return NavigatorLayer.sheetTitle((parts.isEmpty() ? "all" : String.join(", ", parts)) + " mappings");
+    }
+
+    /** What the user should know about the layer, on stderr: moved techniques, techniques a Navigator cannot show. */
+    private void tell(MappingLayer.Result result) {
+        PrintWriter err = spec.commandLine().getErr();
+        if (name != null && !NavigatorLayer.isSheetTitle(name)) {
+            err.println("mapper: note: the layer's name is not a valid spreadsheet sheet title (at most "
+                    + NavigatorLayer.SHEET_TITLE_MAX + " characters, none of : \\ / ? * [ ]): exporting the layer to "
+                    + "Excel will fail");
+        }
+        if (!result.moved().isEmpty()) {
+            err.println("mapper: note: " + count(result.moved().size(), "technique") + " revoked in ATT&CK "
+                    + result.checkedAgainst().label() + " shown on " + (result.moved().size() == 1 ? "its" : "their")
+                    + " replacement: " + list(result.moved(), "%s -> %s"));
+        }
+        if (!result.notShown().isEmpty()) {
+            err.println("mapper: warning: a Navigator on ATT&CK " + result.layer().attackVersion() + " cannot show "
+                    + count(result.notShown().size(), "technique") + " of the layer: "
+                    + list(result.notShown(), "%s (%s)"));
+        }
+        err.flush();
+    }
+
+    private static String count(int n, String thing) {
+        return n + " " + thing + (n == 1 ? "" : "s");
+    }
+
+    /** Each ID and its note through the format, comma-separated. */
+    private static String list(Map<String, String> notes, String format) {
+        List<String> items = new ArrayList<>();
+        notes.forEach((id, note) -> items.add(String.format(format, id, note)));
+        return String.join(", ", items);
     }
 }

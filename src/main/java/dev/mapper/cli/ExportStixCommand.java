@@ -2,6 +2,9 @@ package dev.mapper.cli;
 
 import dev.mapper.model.SelectionReport;
 import dev.mapper.render.StixBundle;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,8 +12,8 @@ import picocli.CommandLine.Mixin;
 
 /** {@code mapper export stix}: a STIX 2.1 bundle of a selection, referring to the loaded ATT&CK data. */
 @Command(name = "stix", mixinStandardHelpOptions = true,
-        description = "Write a STIX 2.1 bundle: a course-of-action per capability, a relationship per mapping "
-                + "(mitigates or related-to) to the attack-pattern ids of the loaded ATT&CK data. No network.",
+        description = "Write a STIX 2.1 bundle: a course-of-action (or vulnerability, for a CVE) per capability, a "
+                + "relationship per mapping to the attack-pattern ids of the loaded ATT&CK data. No network.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  mapper export stix --technique T1528 | jq '.objects | length'",
@@ -30,14 +33,32 @@ final class ExportStixCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SelectionReport report = selection.select(spec);
-        int[] unresolved = new int[1];
-        Commands.write(spec, target, out -> unresolved[0] = StixBundle.write(report, out));
-        if (unresolved[0] > 0) {
-            boolean one = unresolved[0] == 1;
-            spec.commandLine().getErr().println("mapper: warning: " + unresolved[0] + (one ? " mapping" : " mappings")
-                    + " left out: " + (one ? "its technique is" : "their techniques are")
-                    + " not in the loaded ATT&CK data (load the release they were mapped to with --data)");
-        }
+        StixBundle.Result[] result = new StixBundle.Result[1];
+        Commands.write(spec, target, out -> result[0] = StixBundle.write(report, out));
+        tell(result[0]);
         return ExitCodes.OK;
+    }
+
+    /** What the bundle could not say as the mappings do, on stderr. */
+    private void tell(StixBundle.Result result) {
+        PrintWriter err = spec.commandLine().getErr();
+        if (result.unresolved() > 0) {
+            boolean one = result.unresolved() == 1;
+            err.println("mapper: warning: " + result.unresolved() + (one ? " mapping" : " mappings")
+                    + " left out: " + (one ? "its technique is" : "their techniques are")
+                    + " not in the loaded ATT&CK data, or revoked with no replacement there (load the release they"
+                    + " were mapped to with --data)");
+        }
+        if (!result.moved().isEmpty()) {
+            List<String> moves = new ArrayList<>();
+            result.moved().forEach((from, to) -> moves.add(from + " -> " + to));
+            err.println("mapper: note: " + result.movedMappings() + (result.movedMappings() == 1 ? " mapping" : " mappings")
+                    + " to revoked techniques point at the replacing ones: " + String.join(", ", moves));
+        }
+        if (!result.deprecated().isEmpty()) {
+            err.println("mapper: note: relationships point at techniques deprecated in the loaded ATT&CK data: "
+                    + String.join(", ", result.deprecated()));
+        }
+        err.flush();
     }
 }

@@ -304,8 +304,11 @@ public final class MappingIndex implements AttackCatalog {
         Map<String, Technique> described = new HashMap<>();
         for (Mapping m : kept) {
             String id = m.techniqueId();
-            if (id != null) {
-                described.computeIfAbsent(id, this::describe);
+            // The replacements of revoked techniques too, so that exports can follow revoked-by.
+            while (id != null && !described.containsKey(id)) {
+                Technique t = describe(id);
+                described.put(id, t);
+                id = t.revoked() ? Technique.normaliseId(t.revokedBy()) : null;
             }
         }
         return new SelectionReport(kept, chosen, described, releases);

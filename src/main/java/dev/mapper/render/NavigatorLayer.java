@@ -3,201 +3,209 @@ package dev.mapper.render;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mapper.model.Mapping;
-import dev.mapper.model.Score;
-import dev.mapper.model.SelectionReport;
-import dev.mapper.model.Technique;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * An ATT&CK Navigator layer (layer file format 4.5) of a selection: one technique entry per technique mapped, scored
- * by the strength of its mappings or by how many capabilities map to it, with a gradient and legend that say which.
+ * Writes an ATT&CK Navigator layer (layer file format 4.5) from plain data: what each technique cell shows and how
+ * scores are coloured. It knows the format, not where the data came from, so any report can become a layer.
+ * What it adds by itself: the versions current clients accept, a gradient and legend that cover exactly the scores
+ * that occur, and {@code showSubtechniques} on the parent of every sub-technique shown.
  */
 public final class NavigatorLayer {
 
-    /** How a technique's score is computed. */
-    public enum Scoring {
-        /** Strength when every framework in the selection scores its mappings, else count. */
-        AUTO,
-        /** The strongest {@code score_value}: 1 minimal, 2 partial, 3 significant. */
-        STRENGTH,
-        /** The number of distinct capabilities mapped to the technique. */
-        COUNT;
+    static final String LAYER_VERSION = "4.5";
+    /**
+     * The Navigator release the layer says it was made for. The Navigator reads 4.5 layers from 4.9.0 on and ignores
+     * this field; mitreattack-python's navlayers knows 5.x only and warns about anything else.
+     */
+    static final String NAVIGATOR_VERSION = "5.1.0";
+    /** The longest sheet title spreadsheets (Excel, openpyxl, hence mitreattack-python's ToExcel) accept. */
+    public static final int SHEET_TITLE_MAX = 31;
+    /** Characters a spreadsheet sheet title cannot hold. */
+    private static final Pattern NOT_IN_SHEET_TITLES = Pattern.compile("[:\\\\/?*\\[\\]]");
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-        @Override
-        public String toString() {
-            return name().toLowerCase(Locale.ROOT);
+    /**
+     * A layer. {@code domain} is ATT&CK's ({@code enterprise-attack}, ...); {@code attackVersion} the major ATT&CK
+     * version it declares, or null to declare none (the Navigator then opens it on its newest version).
+     */
+    public record Layer(String name, String description, String domain, String attackVersion, List<Cell> cells,
+                        Colouring colouring, List<Entry> metadata, List<Link> links) {
+        public Layer {
+            cells = List.copyOf(cells);
+            metadata = List.copyOf(metadata);
+            links = List.copyOf(links);
         }
     }
 
-    static final String LAYER_VERSION = "4.5";
-    /** The first Navigator release that reads layer format 4.5. */
-    static final String NAVIGATOR_VERSION = "4.9.1";
-    /** Light to dark for minimal, partial, significant: stronger mappings stand out. */
-    private static final List<String> STRENGTH_COLORS = List.of("#d9f0d3", "#7fbf7b", "#1b7837");
-    /** The ends of the count gradient: one capability, the most any technique has. */
-    private static final List<String> COUNT_COLORS = List.of("#deebf7", "#08519c");
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** One technique or sub-technique; a null score leaves it uncoloured. */
+    public record Cell(String techniqueId, Integer score, String comment, List<Entry> metadata, List<Link> links) {
+        public Cell {
+            metadata = List.copyOf(metadata);
+            links = List.copyOf(links);
+        }
+    }
+
+    /** A name/value pair of a layer's or a technique's {@code metadata}. */
+    public record Entry(String name, String value) {
+    }
+
+    public record Link(String label, String url) {
+    }
+
+    /** How scores become colours, and what the legend says about them. */
+    public sealed interface Colouring permits Steps, Ramp {
+    }
+
+    /**
+     * Fixed scores, each with its colour and legend label; the scores must be consecutive integers so that the
+     * gradient puts each colour exactly on its score. The legend lists only the steps whose score occurs.
+     */
+    public record Steps(List<Step> steps) implements Colouring {
+        public Steps {
+            steps = List.copyOf(steps);
+        }
+    }
+
+    public record Step(int score, String color, String label) {
+    }
+
+    /**
+     * A ramp from {@code lowColor} at the lowest score that occurs to {@code highColor} at the highest, with a legend
+     * item for each end labelled "N one" or "N many" (e.g. "1 capability", "40 capabilities").
+     */
+    public record Ramp(String lowColor, String highColor, String one, String many) implements Colouring {
+        String label(int score) {
+            return score + " " + (score == 1 ? one : many);
+        }
+    }
 
     private NavigatorLayer() {
     }
 
-    /** The domains of the selected mappings; a layer shows one. */
-    public static Set<String> domains(SelectionReport report) {
-        return report.mappings().stream().map(m -> m.set().domain()).collect(Collectors.toCollection(
-                TreeSet::new));
+    public static void write(Layer layer, Writer out) throws IOException {
+        JsonRenderer.writeDocument(json(layer), out);
     }
 
-    /** The scoring {@code AUTO} stands for on this selection. */
-    public static Scoring resolve(Scoring scoring, SelectionReport report) {
-        if (scoring != Scoring.AUTO) {
-            return scoring;
-        }
-        Map<String, Boolean> scoredByFramework = new TreeMap<>();
-        for (Mapping m : mapped(report)) {
-            scoredByFramework.merge(m.set().framework(), Score.of(m.scoreValue()) != null, Boolean::logicalOr);
-        }
-        return scoredByFramework.containsValue(false) ? Scoring.COUNT : Scoring.STRENGTH;
+    /**
+     * The text as a spreadsheet sheet title: characters sheets refuse become '-', and a text too long ends in '…'.
+     * Layer names are sheet titles when the layer is exported to Excel.
+     */
+    public static String sheetTitle(String text) {
+        String safe = NOT_IN_SHEET_TITLES.matcher(text).replaceAll("-").strip();
+        return safe.codePointCount(0, safe.length()) <= SHEET_TITLE_MAX ? safe
+                : safe.substring(0, safe.offsetByCodePoints(0, SHEET_TITLE_MAX - 1)).strip() + "…";
     }
 
-    public static void write(SelectionReport report, String name, Scoring requested, Writer out) throws IOException {
-        JsonRenderer.writeDocument(layer(report, name, resolve(requested, report)), out);
+    /** True when the text can be a spreadsheet sheet title as it is. */
+    public static boolean isSheetTitle(String text) {
+        return sheetTitle(text).equals(text);
     }
 
-    static ObjectNode layer(SelectionReport report, String name, Scoring scoring) {
-        Map<String, List<Mapping>> byTechnique = new TreeMap<>();
-        for (Mapping m : mapped(report)) {
-            byTechnique.computeIfAbsent(m.techniqueId(), k -> new ArrayList<>()).add(m);
-        }
-        String domain = domains(report).stream().findFirst().orElse("enterprise");
-        ObjectNode layer = NODES.objectNode();
-        layer.put("name", name);
-        ObjectNode versions = layer.putObject("versions");
-        String attackVersion = attackVersion(report);
-        if (attackVersion != null) {
-            versions.put("attack", attackVersion.split("\\.")[0]);
+    static ObjectNode json(Layer layer) {
+        ObjectNode node = NODES.objectNode();
+        node.put("name", layer.name());
+        ObjectNode versions = node.putObject("versions");
+        if (layer.attackVersion() != null) {
+            versions.put("attack", layer.attackVersion());
         }
         versions.put("navigator", NAVIGATOR_VERSION);
         versions.put("layer", LAYER_VERSION);
-        layer.put("domain", domain + "-attack");
-        layer.put("description", scoring == Scoring.STRENGTH
-                ? "Score = the strongest mapping of each technique: 1 minimal, 2 partial, 3 significant."
-                : "Score = the number of capabilities mapped to each technique.");
-        layer.put("sorting", 3);
-        ObjectNode layout = layer.putObject("layout");
+        node.put("domain", layer.domain());
+        node.put("description", layer.description());
+        node.put("sorting", 3);
+        ObjectNode layout = node.putObject("layout");
         layout.put("layout", "side");
         layout.put("showID", true);
         layout.put("showName", true);
         layout.put("expandedSubtechniques", "annotated");
-        layer.put("hideDisabled", false);
-        ArrayNode techniques = layer.putArray("techniques");
-        int maxScore = 0;
-        for (Map.Entry<String, List<Mapping>> entry : byTechnique.entrySet()) {
-            Integer score = score(entry.getValue(), scoring);
-            maxScore = Math.max(maxScore, score == null ? 0 : score);
-            techniques.add(technique(entry.getKey(), entry.getValue(), score, report.techniques().get(entry.getKey())));
-        }
-        gradientAndLegend(layer, scoring, maxScore);
-        ArrayNode metadata = layer.putArray("metadata");
-        metadata.addObject().put("name", "generated by").put("value", "mapper");
-        metadata.addObject().put("name", "score").put("value", scoring.toString());
-        metadata.addObject().put("name", "mapping sets").put("value", report.sets().stream()
-                .filter(set -> report.mappings().stream().anyMatch(m -> m.set().equals(set)))
-                .map(set -> set.key().toString()).collect(Collectors.joining(", ")));
-        report.releases().forEach(r -> metadata.addObject().put("name", "ATT&CK data")
-                .put("value", r.label()));
-        return layer;
-    }
-
-    /** Mappings that place a technique: a real mapping (not "nothing maps here") to a well-formed technique ID. */
-    private static List<Mapping> mapped(SelectionReport report) {
-        return report.mappings().stream()
-                .filter(m -> !m.nonMappable() && Technique.isWellFormedId(m.techniqueId()))
-                .toList();
-    }
-
-    /** The newest ATT&CK version the selected mappings were made against. */
-    private static String attackVersion(SelectionReport report) {
-        return report.mappings().stream().map(m -> m.set().attackVersion()).filter(Objects::nonNull)
-                .max(Comparator.comparing(NavigatorLayer::versionNumbers, Arrays::compare))
-                .orElse(null);
-    }
-
-    private static int[] versionNumbers(String version) {
-        return Arrays.stream(version.split("\\.")).mapToInt(p -> p.matches("\\d{1,9}") ? Integer.parseInt(p) : 0)
-                .toArray();
-    }
-
-    /** The score, or null (unscored) under strength scoring when no mapping of the technique has a score. */
-    private static Integer score(List<Mapping> mappings, Scoring scoring) {
-        if (scoring == Scoring.COUNT) {
-            return (int) mappings.stream().map(m -> m.set().framework() + "\u0000" + m.capabilityId()).distinct()
-                    .count();
-        }
-        return mappings.stream().map(m -> Score.of(m.scoreValue())).filter(Objects::nonNull)
-                .max(Comparator.naturalOrder()).map(s -> s.ordinal() + 1).orElse(null);
-    }
-
-    private static ObjectNode technique(String id, List<Mapping> mappings, Integer score, Technique attack) {
-        ObjectNode node = NODES.objectNode();
-        node.put("techniqueID", id);
-        if (score != null) {
-            node.put("score", score);
-        }
-        Set<String> lines = new LinkedHashSet<>();
-        ArrayNode metadata = NODES.arrayNode();
-        for (Mapping m : mappings) {
-            String what = m.scoreCategory() != null || m.scoreValue() != null
-                    ? Objects.requireNonNullElse(m.scoreCategory(), "-") + ": " + Objects.requireNonNullElse(
-                    m.scoreValue(), "-")
-                    : m.mappingType();
-            String capability = m.set().framework() + " " + m.capabilityId();
-            if (lines.add(capability + (m.capabilityDescription() == null
-                    || m.capabilityDescription().equals(m.capabilityId()) ? "" : " (" + m.capabilityDescription() + ")")
-                    + ": " + what)) {
-                metadata.addObject().put("name", capability).put("value", what);
-            }
-        }
-        node.put("comment", String.join("\n", lines));
-        node.set("metadata", metadata);
-        ArrayNode links = node.putArray("links");
-        links.addObject().put("label", id + " on ATT&CK").put("url", attack != null && attack.url() != null
-                ? attack.url() : "https://attack.mitre.org/techniques/" + id.replace('.', '/') + "/");
+        node.put("hideDisabled", false);
+        node.set("techniques", techniques(layer.cells()));
+        colours(node, layer.colouring(), layer.cells().stream().map(Cell::score).filter(Objects::nonNull)
+                .collect(Collectors.toCollection(TreeSet::new)));
+        node.set("metadata", entries(layer.metadata()));
+        node.set("links", links(layer.links()));
         return node;
     }
 
-    private static void gradientAndLegend(ObjectNode layer, Scoring scoring, int maxScore) {
-        ObjectNode gradient = layer.putObject("gradient");
-        ArrayNode legend = NODES.arrayNode();
-        if (scoring == Scoring.STRENGTH) {
-            gradient.set("colors", NODES.arrayNode().addAll(STRENGTH_COLORS.stream().map(NODES::textNode).toList()));
-            gradient.put("minValue", 1);
-            gradient.put("maxValue", 3);
-            for (Score s : Score.values()) {
-                legend.addObject().put("label", s + " (score " + (s.ordinal() + 1) + ")")
-                        .put("color", STRENGTH_COLORS.get(s.ordinal()));
+    /**
+     * The cells in ID order, and the parent of every sub-technique with {@code showSubtechniques}: without it
+     * clients that draw the matrix themselves (mitreattack-python's ToExcel) leave the sub-technique out.
+     */
+    private static ArrayNode techniques(List<Cell> cells) {
+        Map<String, ObjectNode> byId = new TreeMap<>();
+        for (Cell cell : cells) {
+            ObjectNode t = NODES.objectNode();
+            t.put("techniqueID", cell.techniqueId());
+            if (cell.score() != null) {
+                t.put("score", cell.score());
             }
-        } else {
-            int max = Math.max(2, maxScore);
-            gradient.set("colors", NODES.arrayNode().addAll(COUNT_COLORS.stream().map(NODES::textNode).toList()));
-            gradient.put("minValue", 1);
-            gradient.put("maxValue", max);
-            legend.addObject().put("label", "1 capability").put("color", COUNT_COLORS.get(0));
-            legend.addObject().put("label", max + " capabilities").put("color", COUNT_COLORS.get(1));
+            t.put("comment", cell.comment());
+            t.set("metadata", entries(cell.metadata()));
+            t.set("links", links(cell.links()));
+            byId.put(cell.techniqueId(), t);
+        }
+        for (Cell cell : cells) {
+            int dot = cell.techniqueId().indexOf('.');
+            if (dot > 0) {
+                String parent = cell.techniqueId().substring(0, dot);
+                byId.computeIfAbsent(parent, id -> NODES.objectNode().put("techniqueID", id))
+                        .put("showSubtechniques", true);
+            }
+        }
+        ArrayNode array = NODES.arrayNode();
+        byId.values().forEach(array::add);
+        return array;
+    }
+
+    private static void colours(ObjectNode layer, Colouring colouring, TreeSet<Integer> scores) {
+        ObjectNode gradient = layer.putObject("gradient");
+        ArrayNode colors = gradient.putArray("colors");
+        ArrayNode legend = NODES.arrayNode();
+        if (colouring instanceof Steps s) {
+            s.steps().forEach(step -> colors.add(step.color()));
+            gradient.put("minValue", s.steps().get(0).score());
+            gradient.put("maxValue", s.steps().get(s.steps().size() - 1).score());
+            s.steps().stream().filter(step -> scores.contains(step.score()))
+                    .forEach(step -> legend.addObject().put("label", step.label()).put("color", step.color()));
+        } else if (colouring instanceof Ramp r) {
+            int low = scores.isEmpty() ? 1 : scores.first();
+            int high = scores.isEmpty() ? low : scores.last();
+            if (low == high) {
+                // One score, one colour. The gradient's ends stay apart: mitreattack-python fails on min = max.
+                colors.add(r.highColor()).add(r.highColor());
+                gradient.put("minValue", low);
+                gradient.put("maxValue", low + 1);
+                legend.addObject().put("label", r.label(low)).put("color", r.highColor());
+            } else {
+                colors.add(r.lowColor()).add(r.highColor());
+                gradient.put("minValue", low);
+                gradient.put("maxValue", high);
+                legend.addObject().put("label", r.label(low)).put("color", r.lowColor());
+                legend.addObject().put("label", r.label(high)).put("color", r.highColor());
+            }
         }
         layer.set("legendItems", legend);
     }
+
+    private static ArrayNode entries(List<Entry> entries) {
+        ArrayNode array = NODES.arrayNode();
+        entries.forEach(e -> array.addObject().put("name", e.name()).put("value", e.value()));
+        return array;
+    }
+
+    private static ArrayNode links(List<Link> links) {
+        ArrayNode array = NODES.arrayNode();
+        links.forEach(l -> array.addObject().put("label", l.label()).put("url", l.url()));
+        return array;
+    }
+
 }

@@ -40,16 +40,22 @@ class ExportBundledTest {
         JsonNode layer = Parsed.json(run("export", "layer", "--framework", "aws"));
         Structure.assertValidLayer(layer);
         assertThat(layer.path("domain").asText()).isEqualTo("enterprise-attack");
-        assertThat(layer.path("versions").path("attack").asText()).isEqualTo("16");
+        // Only the bundled sample is loaded: no release a Navigator holds, so the layer opens on the Navigator's own.
+        assertThat(layer.path("versions").has("attack")).isFalse();
+        assertThat(layer.path("name").asText()).isEqualTo("aws mappings");
         assertThat(layer.path("techniques")).hasSize(1);
         JsonNode t1528 = technique(layer, "T1528");
         assertThat(t1528.path("score").asInt()).isEqualTo(2);
-        assertThat(layer.path("legendItems").findValuesAsText("label")).contains("partial (score 2)");
+        // The legend names the scores that occur, not the minimal score nothing here has.
+        assertThat(layer.path("legendItems").findValuesAsText("label")).containsExactly("partial (score 2)");
         assertThat(layer.path("description").asText()).contains("2 partial");
-        assertThat(t1528.path("comment").asText()).contains("aws_identity_and_access_management", "aws_secrets_manager");
-        assertThat(t1528.path("metadata").findValuesAsText("value")).containsExactly("protect: minimal",
-                "protect: partial");
+        assertThat(t1528.path("comment").asText()).isEqualTo(
+                "aws_secrets_manager (protect partial); aws_identity_and_access_management (protect minimal)");
+        assertThat(t1528.path("metadata").findValuesAsText("value")).containsExactly("2");
         assertThat(t1528.path("links").get(0).path("url").asText()).isEqualTo("https://attack.mitre.org/techniques/T1528");
+        assertThat(layer.path("metadata").toString()).contains("enterprise 16.1 (bundled sample)", "aws@12/12/2024@16.1")
+                .doesNotContain("veris");
+        assertThat(layer.path("links").findValuesAsText("url")).isNotEmpty();
     }
 
     @Test
@@ -62,7 +68,35 @@ class ExportBundledTest {
         assertThat(technique(strength, "T1528").path("score").asInt()).isEqualTo(2);
         JsonNode count = Parsed.json(run("export", "layer", "--framework", "aws", "--score", "count"));
         assertThat(technique(count, "T1528").path("score").asInt()).isEqualTo(2);
-        assertThat(count.path("gradient").path("maxValue").asInt()).isEqualTo(2);
+        // One score occurs: one legend item, in the one colour every technique gets.
+        Structure.assertValidLayer(count);
+        assertThat(count.path("legendItems").findValuesAsText("label")).containsExactly("2 capabilities");
+        assertThat(count.path("gradient").path("colors").get(0)).isEqualTo(count.path("gradient").path("colors").get(1));
+        assertThat(count.path("gradient").path("minValue").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void theDeclaredAttackVersionIsAChoice() {
+        assertThat(Parsed.json(run("export", "layer", "--layer-attack-version", "16.1")).path("versions")
+                .path("attack").asText()).isEqualTo("16");
+        assertThat(Parsed.json(run("export", "layer", "--layer-attack-version", "none")).path("versions")
+                .has("attack")).isFalse();
+        Cli.Run bad = Cli.run("export", "layer", "--layer-attack-version", "latest");
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.err()).contains("'latest' is not a version");
+    }
+
+    @Test
+    void defaultNamesAreSpreadsheetSheetTitles() {
+        String name = Parsed.json(run("export", "layer", "--framework", "aws", "--technique", "T1528", "--capability",
+                "aws_secrets_manager")).path("name").asText();
+        assertThat(name).startsWith("aws, T1528, aws_secrets_").endsWith("…");
+        assertThat(name.codePointCount(0, name.length())).isEqualTo(31);
+        Cli.Run named = Cli.run("export", "layer", "--name", "mapper: aws");
+        assertThat(named.exitCode()).isZero();
+        assertThat(Parsed.json(named.out()).path("name").asText()).isEqualTo("mapper: aws");
+        assertThat(named.err()).contains("not a valid spreadsheet sheet title");
+        assertThat(Cli.run("export", "layer", "--name", "aws mappings").err()).isEmpty();
     }
 
     @Test
@@ -70,7 +104,7 @@ class ExportBundledTest {
         JsonNode layer = Parsed.json(run("export", "layer", "--capability", "aws_secrets_manager"));
         assertThat(technique(layer, "T1528").path("comment").asText()).contains("aws_secrets_manager")
                 .doesNotContain("aws_identity_and_access_management");
-        assertThat(layer.path("name").asText()).isEqualTo("mapper: aws_secrets_manager");
+        assertThat(layer.path("name").asText()).isEqualTo("aws_secrets_manager mappings");
         assertThat(Parsed.json(run("export", "layer", "--technique", "t1528")).path("techniques")).hasSize(1);
 
         Cli.Run unknown = Cli.run("export", "layer", "--capability", "nope");
@@ -85,21 +119,33 @@ class ExportBundledTest {
         JsonNode attack = Parsed.json(Files.readString(Path.of("data/attack/enterprise-attack-16.1-T1528.json")));
         String out = run("export", "stix");
         JsonNode bundle = Parsed.json(out);
-        Structure.assertValidStixBundle(bundle, Structure.attackPatternIds(attack));
+        Structure.assertValidStixBundle(bundle, Structure.currentAttackPatternIds(attack));
         assertThat(run("export", "stix")).isEqualTo(out);
 
         List<String> types = new ArrayList<>();
         bundle.path("objects").forEach(o -> types.add(o.path("type").asText() + " " + o.path("relationship_type")
-                .asText("") + " " + o.path("x_mapex_score_category").asText("")));
-        assertThat(types).containsExactlyInAnyOrder("course-of-action  ", "course-of-action  ", "course-of-action  ",
-                "relationship mitigates protect", "relationship mitigates protect", "relationship related-to ");
+                .asText("") + " " + extension(o).path("score_category").asText("")));
+        assertThat(types).containsExactlyInAnyOrder("identity  ", "extension-definition  ", "course-of-action  ",
+                "course-of-action  ", "course-of-action  ", "relationship mitigates protect",
+                "relationship mitigates protect", "relationship related-to ");
         for (JsonNode o : bundle.path("objects")) {
             if (o.path("type").asText().equals("course-of-action")) {
                 assertThat(o.path("external_references").get(0).path("external_id").asText())
+                        .isEqualTo(extension(o).path("capability_id").asText())
                         .isIn("aws_identity_and_access_management", "aws_secrets_manager",
                                 "action.malware.variety.Capture app data");
             }
+            if (o.path("type").asText().equals("relationship")) {
+                assertThat(extension(o).path("attack_object_id").asText()).isEqualTo("T1528");
+                assertThat(extension(o).path("mapping_set").asText()).isIn("aws@12/12/2024@16.1", "veris@1.4.0@16.1");
+            }
         }
+    }
+
+    /** The object's entry of the one property extension the bundle defines. */
+    private static JsonNode extension(JsonNode object) {
+        JsonNode extensions = object.path("extensions");
+        return extensions.isEmpty() ? extensions : extensions.elements().next();
     }
 
     @Test

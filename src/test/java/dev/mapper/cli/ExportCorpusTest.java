@@ -8,9 +8,14 @@ import dev.mapper.testing.Cli;
 import dev.mapper.testing.Corpus;
 import dev.mapper.testing.Parsed;
 import dev.mapper.testing.Structure;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,50 +86,177 @@ class ExportCorpusTest {
         assertThat(expected).isPositive();
     }
 
+    /** The ATT&CK ID of each revoked technique of the corpus's ATT&CK bundle, to the ID of its replacement. */
+    private static Map<String, String> revokedToReplacement() {
+        Map<String, String> ids = new HashMap<>();
+        Set<String> revoked = new HashSet<>();
+        JsonNode attack = Corpus.tree(Corpus.attack());
+        for (JsonNode o : attack.path("objects")) {
+            if (o.path("type").asText().equals("attack-pattern")) {
+                ids.put(o.path("id").asText(), o.path("external_references").get(0).path("external_id").asText());
+                if (o.path("revoked").asBoolean()) {
+                    revoked.add(o.path("id").asText());
+                }
+            }
+        }
+        Map<String, String> replacements = new TreeMap<>();
+        for (JsonNode o : attack.path("objects")) {
+            if (o.path("relationship_type").asText().equals("revoked-by") && revoked.contains(o.path("source_ref").asText())) {
+                replacements.put(ids.get(o.path("source_ref").asText()), ids.get(o.path("target_ref").asText()));
+            }
+        }
+        return replacements;
+    }
+
+    /** The major version of the corpus's ATT&CK bundle, as its file name gives it (the bundle does not name it). */
+    private static String attackMajor() {
+        Matcher version = Pattern.compile("-(\\d+)\\.\\d+\\.json$").matcher(Corpus.attack().getFileName().toString());
+        assertThat(version.find()).isTrue();
+        return version.group(1);
+    }
+
     @Test
-    void awsLayerMarksEveryTechniqueWithItsStrongestScore() {
-        JsonNode layer = Parsed.json(run("export", "layer", "--framework", "aws"));
+    void awsLayerDeclaresTheLoadedReleaseAndShowsRevokedTechniquesOnTheirReplacements() {
+        Cli.Run run = Cli.run("--data", Corpus.root().toString(), "export", "layer", "--framework", "aws");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode layer = Parsed.json(run.out());
         Structure.assertValidLayer(layer);
-        Set<String> expectedIds = new HashSet<>();
+        Map<String, String> replacements = revokedToReplacement();
+        Set<String> expectedIds = new TreeSet<>();
+        Set<String> moved = new TreeSet<>();
         int t1528 = 0;
         int t1528Mappings = 0;
         for (JsonNode m : newestAws.path("mapping_objects")) {
             if (mapped(m)) {
-                expectedIds.add(m.path("attack_object_id").asText());
-                if (m.path("attack_object_id").asText().equals("T1528")) {
+                String id = m.path("attack_object_id").asText();
+                if (replacements.containsKey(id)) {
+                    moved.add(id + " -> " + replacements.get(id));
+                    id = replacements.get(id);
+                }
+                expectedIds.add(id);
+                if (id.equals("T1528")) {
                     t1528Mappings++;
                     t1528 = Math.max(t1528, Score.of(m.path("score_value").asText()).ordinal() + 1);
                 }
             }
         }
         assertThat(t1528Mappings).isGreaterThanOrEqualTo(2);
-        assertThat(layer.path("techniques").findValuesAsText("techniqueID")).containsExactlyInAnyOrderElementsOf(expectedIds);
+        Set<String> annotated = new TreeSet<>();
+        Set<String> all = new TreeSet<>();
         for (JsonNode t : layer.path("techniques")) {
+            all.add(t.path("techniqueID").asText());
+            if (t.has("comment")) {
+                annotated.add(t.path("techniqueID").asText());
+            }
             if (t.path("techniqueID").asText().equals("T1528")) {
                 assertThat(t.path("score").asInt()).isEqualTo(t1528);
             }
         }
-        assertThat(layer.path("versions").path("attack").asText())
-                .isEqualTo(newestAws.path("metadata").path("attack_version").asText().split("\\.")[0]);
+        assertThat(annotated).isEqualTo(expectedIds);
+        // Beside them, only the parents of sub-techniques, there to show their sub-techniques.
+        Set<String> parents = new TreeSet<>();
+        expectedIds.stream().filter(id -> id.contains(".")).forEach(id -> parents.add(id.split("\\.")[0]));
+        assertThat(all).containsAll(annotated).isSubsetOf(union(annotated, parents));
+        assertThat(layer.path("versions").path("attack").asText()).isEqualTo(attackMajor());
+        assertThat(layer.path("metadata").toString()).contains("enterprise 18.1").doesNotContain("16.1 (bundled");
+        assertThat(moved).isNotEmpty();
+        moved.forEach(move -> assertThat(run.err()).contains(move));
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> both = new TreeSet<>(a);
+        both.addAll(b);
+        return both;
     }
 
     @Test
-    void stixBundleOfEverythingResolvesAgainstTheLoadedAttackData() {
-        Set<String> attackPatterns = Structure.attackPatternIds(Corpus.tree(Corpus.attack()));
-        JsonNode bundle = Parsed.json(run("export", "stix"));
-        Structure.assertValidStixBundle(bundle, attackPatterns);
+    void nistLayerTooltipsNameTheFirstFiveCapabilitiesAndCountTheRest() {
+        JsonNode nist = newest.stream().filter(f -> f.path("metadata").path("mapping_framework").asText()
+                .equals("nist_800_53")).findFirst().orElseThrow();
+        Set<String> t1078 = new TreeSet<>();
+        for (JsonNode m : nist.path("mapping_objects")) {
+            if (mapped(m) && m.path("attack_object_id").asText().equals("T1078")) {
+                t1078.add(m.path("capability_id").asText());
+            }
+        }
+        assertThat(t1078.size()).isGreaterThan(5);
+        JsonNode layer = Parsed.json(run("export", "layer", "--framework", "nist_800_53"));
+        Structure.assertValidLayer(layer);
+        for (JsonNode t : layer.path("techniques")) {
+            if (!t.has("comment")) {
+                continue;
+            }
+            int capabilities = Integer.parseInt(t.path("metadata").get(0).path("value").asText());
+            String[] named = t.path("comment").asText().split("; ");
+            if (capabilities > 5) {
+                assertThat(named).hasSize(6);
+                assertThat(named[5]).isEqualTo("and " + (capabilities - 5) + " more");
+            } else {
+                assertThat(named).hasSize(capabilities);
+            }
+            assertThat(t.path("metadata").size()).isLessThanOrEqualTo(2);
+            if (t.path("techniqueID").asText().equals("T1078")) {
+                assertThat(capabilities).isEqualTo(t1078.size());
+                assertThat(t.path("score").asInt()).isEqualTo(t1078.size());
+                assertThat(t.path("comment").asText()).startsWith(t1078.iterator().next() + " (mitigates)");
+            }
+        }
+    }
+
+    @Test
+    void aLayerWhereEveryScoreIsOneHasOneLegendItem() {
+        JsonNode layer = Parsed.json(run("export", "layer", "--capability", "AC-2"));
+        Structure.assertValidLayer(layer);
+        assertThat(layer.path("techniques").findValues("score")).isNotEmpty().allMatch(s -> s.asInt() == 1);
+        assertThat(layer.path("legendItems").findValuesAsText("label")).containsExactly("1 capability");
+        assertThat(layer.path("name").asText()).isEqualTo("AC-2 mappings");
+    }
+
+    @Test
+    void stixBundleOfEverythingIsValidStixAndFollowsRevocations() {
+        JsonNode attack = Corpus.tree(Corpus.attack());
+        Cli.Run run = Cli.run("--data", Corpus.root().toString(), "export", "stix");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode bundle = Parsed.json(run.out());
+        Structure.assertValidStixBundle(bundle, Structure.currentAttackPatternIds(attack));
+        Map<String, String> replacements = revokedToReplacement();
         Set<String> capabilities = new HashSet<>();
+        Set<String> vulnerabilities = new HashSet<>();
+        int movedRelationships = 0;
         for (JsonNode o : bundle.path("objects")) {
-            if (o.path("type").asText().equals("course-of-action")) {
-                capabilities.add(o.path("x_mapex_mapping_framework").asText() + " " + o.path("x_mapex_capability_id").asText());
+            JsonNode extension = o.path("extensions").elements().hasNext() ? o.path("extensions").elements().next()
+                    : o.path("extensions");
+            switch (o.path("type").asText()) {
+                case "course-of-action" -> capabilities.add(extension.path("mapping_framework").asText() + " "
+                        + extension.path("capability_id").asText());
+                case "vulnerability" -> {
+                    vulnerabilities.add(o.path("name").asText());
+                    capabilities.add(extension.path("mapping_framework").asText() + " " + o.path("name").asText());
+                    assertThat(o.path("external_references").get(0).path("source_name").asText()).isEqualTo("cve");
+                }
+                case "relationship" -> {
+                    if (replacements.containsKey(extension.path("attack_object_id").asText())) {
+                        movedRelationships++;
+                    }
+                }
+                default -> { }
             }
         }
         Set<String> expected = new HashSet<>();
+        Set<String> expectedCves = new HashSet<>();
+        Set<String> movedMappings = new HashSet<>();
         for (JsonNode file : newest) {
+            String framework = file.path("metadata").path("mapping_framework").asText();
             for (JsonNode m : file.path("mapping_objects")) {
                 if (mapped(m) && !m.path("capability_id").asText("").isBlank()) {
-                    expected.add(file.path("metadata").path("mapping_framework").asText() + " "
-                            + m.path("capability_id").asText().trim());
+                    String capability = m.path("capability_id").asText().trim();
+                    expected.add(framework + " " + capability);
+                    if (capability.matches("CVE-\\d{4}-\\d+")) {
+                        expectedCves.add(capability);
+                    }
+                    if (replacements.containsKey(m.path("attack_object_id").asText())) {
+                        movedMappings.add(m.toString());
+                    }
                 }
             }
         }
@@ -132,6 +264,11 @@ class ExportCorpusTest {
         // absent; every capability in the bundle must come from the files.
         assertThat(expected).containsAll(capabilities);
         assertThat(capabilities.size()).isGreaterThan(expected.size() - 5);
+        assertThat(expectedCves).containsAll(vulnerabilities);
+        assertThat(vulnerabilities.size()).isGreaterThan(expectedCves.size() - 5);
+        // Each mapping to a revoked technique is a relationship to its replacement (exact duplicates count once).
+        assertThat(movedRelationships).isPositive().isEqualTo(movedMappings.size());
+        assertThat(run.err()).contains("mappings to revoked techniques point at the replacing ones");
     }
 
     @Test
