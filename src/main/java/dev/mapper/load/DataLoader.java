@@ -139,11 +139,13 @@ public final class DataLoader {
 
     /**
      * Reads one data file of either format, whole and without the cache: what {@code mapper data pull} checks a
-     * download with before it replaces anything. A file that is neither format is a {@link DataFileException}.
+     * download with before it replaces anything. {@code fileName} is the name the file is published under (an
+     * ATT&CK bundle without a collection version takes its version from it). A file that is neither format is a
+     * {@link DataFileException}.
      */
-    public static FileContent readFile(Path file, String name, long maxFileSize) {
+    public static FileContent readFile(Path file, String name, String fileName, long maxFileSize) {
         requireFile(file);
-        return DataFileReader.read(name, file.getFileName().toString(), DataSource.file(file.toString()),
+        return DataFileReader.read(name, fileName, DataSource.file(file.toString()),
                 () -> Files.newInputStream(file), maxFileSize);
     }
 

@@ -166,7 +166,8 @@ public final class Installer {
     private void check(Path staged, Offer offer) {
         FileContent content;
         try {
-            content = DataLoader.readFile(staged, offer.url().toString(), maxFileSize);
+            String fileName = offer.item().path().substring(offer.item().path().lastIndexOf('/') + 1);
+            content = DataLoader.readFile(staged, offer.url().toString(), fileName, maxFileSize);
         } catch (DataFileException e) {
             throw new PullException(PullException.Kind.BAD_DATA, e.getMessage()
                     + " (not installed; the data home is as it was)", e);

@@ -594,4 +594,16 @@ class DataPullTest {
             assertThat(status.out()).as(format).contains("aws@12/12/2024@18.0").contains("ok");
         }
     }
+
+    @Test
+    void aBundleWithoutACollectionVersionTakesItFromItsPublishedName() throws Exception {
+        JsonNode bundle = JSON.readTree(OfficialData.attackBundle("enterprise", "18.0", 0, "T1078"));
+        ((com.fasterxml.jackson.databind.node.ArrayNode) bundle.get("objects")).remove(0);
+        server.serve(ENTERPRISE_2, JSON.writeValueAsBytes(bundle));
+
+        Run run = pull("--framework", "attack", "--domain", "enterprise");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(states(run)).containsEntry("enterprise-attack 18.0", "installed");
+    }
 }
