@@ -286,9 +286,10 @@ class DataPullTest {
     void aSlowServerThatKeepsSendingIsWaitedFor() throws Exception {
         byte[] bundle = OfficialData.attackBundle("enterprise", "18.0", 2000, "T1078", "T1528");
         server.serve(ENTERPRISE_2, bundle);
-        server.trouble(ENTERPRISE_2, new Trickle(bundle.length / 4 + 1, Duration.ofMillis(400)));
+        // Eight pieces, 350 ms apart: the whole takes longer than the timeout, no pause comes near it.
+        server.trouble(ENTERPRISE_2, new Trickle(bundle.length / 8 + 1, Duration.ofMillis(350)));
 
-        Run run = pull("--timeout", "1", "--retries", "0");
+        Run run = pull("--timeout", "2", "--retries", "0");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(served(ENTERPRISE_2)).isEqualTo(bundle);
