@@ -1,6 +1,7 @@
 package dev.mapper.cli;
 
 import dev.mapper.model.SelectionReport;
+import dev.mapper.render.LayerAttackVersion;
 import dev.mapper.render.MappingLayer;
 import dev.mapper.render.NavigatorLayer;
 import java.io.PrintWriter;
@@ -40,7 +41,7 @@ final class ExportLayerCommand implements Callable<Integer> {
             description = "The ATT&CK version the layer declares: 'loaded' (default: the loaded ATT&CK release's, "
                     + "techniques it revoked shown on their replacements), 'none' (the Navigator uses its newest), "
                     + "or a version such as 16.")
-    String attackVersion = MappingLayer.LOADED;
+    String attackVersion = LayerAttackVersion.LOADED;
 
     @Mixin
     SelectionOptions selection;
@@ -53,7 +54,7 @@ final class ExportLayerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!MappingLayer.isAttackVersionChoice(attackVersion)) {
+        if (!LayerAttackVersion.isChoice(attackVersion)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--layer-attack-version: '" + attackVersion
                     + "' is not a version (expected loaded, none, or a number such as 16 or 16.1)");
         }

@@ -52,8 +52,9 @@ final class ExportStixCommand implements Callable<Integer> {
         if (!result.moved().isEmpty()) {
             List<String> moves = new ArrayList<>();
             result.moved().forEach((from, to) -> moves.add(from + " -> " + to));
-            err.println("mapper: note: " + result.movedMappings() + (result.movedMappings() == 1 ? " mapping" : " mappings")
-                    + " to revoked techniques point at the replacing ones: " + String.join(", ", moves));
+            int n = result.movedMappings();
+            err.println("mapper: note: mappings to techniques revoked in the loaded ATT&CK data point at their "
+                    + "replacements (" + n + (n == 1 ? " mapping" : " mappings") + "): " + String.join(", ", moves));
         }
         if (!result.deprecated().isEmpty()) {
             err.println("mapper: note: relationships point at techniques deprecated in the loaded ATT&CK data: "

@@ -44,10 +44,6 @@ public final class MappingLayer {
         }
     }
 
-    /** Declare the major version of the newest ATT&CK release loaded (not the bundled sample) for the domain. */
-    public static final String LOADED = "loaded";
-    /** Declare no version: the Navigator opens the layer on its newest. */
-    public static final String NONE = "none";
     /** How many capabilities a tooltip names before "and N more". */
     static final int TOOLTIP_CAPABILITIES = 5;
     static final String MAPPINGS_EXPLORER = "https://center-for-threat-informed-defense.github.io/mappings-explorer/";
@@ -60,8 +56,8 @@ public final class MappingLayer {
             new NavigatorLayer.Ramp("#deebf7", "#08519c", "capability", "capabilities");
 
     /**
-     * What to build: the layer's name, the scoring, and the ATT&CK version to declare ({@link #LOADED},
-     * {@link #NONE}, or a version such as {@code 16} or {@code 16.1}, of which the major is declared).
+     * What to build: the layer's name, the scoring, and the ATT&CK version to declare (a
+     * {@link LayerAttackVersion#isChoice choice}: loaded, none, or a version).
      */
     public record Options(String name, Scoring scoring, String attackVersion) {
     }
@@ -95,23 +91,11 @@ public final class MappingLayer {
         return scoredByFramework.containsValue(false) ? Scoring.COUNT : Scoring.STRENGTH;
     }
 
-    /** True for {@code loaded}, {@code none} or a version number: what {@link Options#attackVersion} accepts. */
-    public static boolean isAttackVersionChoice(String choice) {
-        return LOADED.equals(choice) || NONE.equals(choice) || choice.matches("\\d{1,4}(\\.\\d{1,4})*");
-    }
-
     public static Result build(SelectionReport report, Options options) {
         Scoring scoring = resolve(options.scoring(), report);
         String domain = domains(report).stream().findFirst().orElse("enterprise");
-        AttackRelease loaded = report.releases().stream()
-                .filter(r -> r.domain().equalsIgnoreCase(domain) && !r.source().equals(DataSource.BUNDLED))
-                .findFirst().orElse(null);
-        String declared = switch (options.attackVersion()) {
-            case LOADED -> loaded == null ? null : major(loaded.version());
-            case NONE -> null;
-            default -> major(options.attackVersion());
-        };
-        AttackRelease checked = loaded != null && major(loaded.version()).equals(declared) ? loaded : null;
+        LayerAttackVersion version = LayerAttackVersion.choose(options.attackVersion(), report.releases(), domain);
+        AttackRelease checked = version.checkedAgainst();
 
         Map<String, String> moved = new TreeMap<>();
         Map<String, String> notShown = new TreeMap<>();
@@ -120,11 +104,11 @@ public final class MappingLayer {
             String id = m.techniqueId();
             if (checked != null) {
                 Technique current = report.current(id);
-                if (current != null && !current.id().equals(id) && shows(checked, current)) {
+                if (current != null && !current.id().equals(id) && version.shows(current)) {
                     moved.put(id, current.id());
                     id = current.id();
-                } else if (current == null || !shows(checked, current)) {
-                    notShown.put(id, whyNotShown(checked, report.techniques().get(id)));
+                } else if (!version.shows(current)) {
+                    notShown.put(id, version.whyNotShown(report.techniques().get(id)));
                 }
             }
             byCell.computeIfAbsent(id, k -> new ArrayList<>()).add(m);
@@ -145,14 +129,9 @@ public final class MappingLayer {
                 ? "Score = the strongest mapping of each technique (1 minimal, 2 partial, 3 significant)"
                 : "Score = the number of capabilities mapped to each technique";
         NavigatorLayer.Layer layer = new NavigatorLayer.Layer(options.name(), description, domain + "-attack",
-                declared, cells, scoring == Scoring.STRENGTH ? STRENGTH_COLOURS : COUNT_COLOURS, metadata,
+                version.declared(), cells, scoring == Scoring.STRENGTH ? STRENGTH_COLOURS : COUNT_COLOURS, metadata,
                 List.of(new Link("Mappings Explorer", MAPPINGS_EXPLORER)));
         return new Result(layer, scoring, checked, moved, notShown);
-    }
-
-    /** "16" of "16.1". */
-    static String major(String version) {
-        return version.split("\\.")[0];
     }
 
     /** Mappings that place a technique: a real mapping (not "nothing maps here") to a well-formed technique ID. */
@@ -160,19 +139,6 @@ public final class MappingLayer {
         return report.mappings().stream()
                 .filter(m -> !m.nonMappable() && Technique.isWellFormedId(m.techniqueId()))
                 .toList();
-    }
-
-    /** True when a Navigator on the release's version shows the technique: the release has it, current. */
-    private static boolean shows(AttackRelease release, Technique t) {
-        return t.active() && t.stixId() != null && release.version().equals(t.attackVersion())
-                && release.domain().equalsIgnoreCase(t.domain());
-    }
-
-    private static String whyNotShown(AttackRelease release, Technique t) {
-        if (t == null || t.stixId() == null || !release.version().equals(t.attackVersion())) {
-            return "not in ATT&CK " + release.label();
-        }
-        return (t.revoked() ? "revoked" : "deprecated") + " in ATT&CK " + release.label();
     }
 
     private static Cell cell(String id, List<Mapping> mappings, Scoring scoring, SelectionReport report,

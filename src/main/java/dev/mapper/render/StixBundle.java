@@ -39,7 +39,8 @@ public final class StixBundle {
     /** When mapper's own objects (its identity, version 1.0.0 of its extension) were defined. */
     static final String DEFINED = "2026-12-01T00:00:00.000Z";
     static final String IDENTITY_ID = "identity--" + uuid5("identity\nmapper");
-    static final String EXTENSION_ID = "extension-definition--" + uuid5("extension-definition\nmapex-properties\n1.0.0");
+    static final String EXTENSION_ID =
+            "extension-definition--" + uuid5("extension-definition\nmapex-properties\n1.0.0");
     /** The JSON Schema of the extension's properties (docs/export.md quotes it; a test checks they agree). */
     static final String EXTENSION_SCHEMA = """
             {
