@@ -1,5 +1,6 @@
 package dev.mapper.cli;
 
+import dev.mapper.model.Scoring;
 import dev.mapper.model.SelectionReport;
 import dev.mapper.render.LayerAttackVersion;
 import dev.mapper.render.MappingLayer;
@@ -31,7 +32,7 @@ final class ExportLayerCommand implements Callable<Integer> {
     @Option(names = "--score", paramLabel = "HOW",
             description = "Technique score: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: strength when every "
                     + "selected framework scores its mappings, else count).")
-    MappingLayer.Scoring scoring = MappingLayer.Scoring.AUTO;
+    Scoring scoring = Scoring.AUTO;
 
     @Option(names = "--name", paramLabel = "NAME",
             description = "The layer's name (default: from the selection, short enough for a spreadsheet sheet).")

@@ -4,6 +4,7 @@ import dev.mapper.model.AttackRelease;
 import dev.mapper.model.DataSource;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.Score;
+import dev.mapper.model.Scoring;
 import dev.mapper.model.SelectionReport;
 import dev.mapper.model.Technique;
 import dev.mapper.render.NavigatorLayer.Cell;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -28,21 +28,6 @@ import java.util.stream.Collectors;
  * their replacements, and those it lacks are reported, because a Navigator on that version cannot show them.
  */
 public final class MappingLayer {
-
-    /** How a technique's score is computed. */
-    public enum Scoring {
-        /** Strength when every framework in the selection scores its mappings, else count. */
-        AUTO,
-        /** The strongest {@code score_value}: 1 minimal, 2 partial, 3 significant. */
-        STRENGTH,
-        /** The number of distinct capabilities mapped to the technique. */
-        COUNT;
-
-        @Override
-        public String toString() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
 
     /** How many capabilities a tooltip names before "and N more". */
     static final int TOOLTIP_CAPABILITIES = 5;
@@ -81,14 +66,7 @@ public final class MappingLayer {
 
     /** The scoring {@code AUTO} stands for on this selection. */
     public static Scoring resolve(Scoring scoring, SelectionReport report) {
-        if (scoring != Scoring.AUTO) {
-            return scoring;
-        }
-        Map<String, Boolean> scoredByFramework = new TreeMap<>();
-        for (Mapping m : mapped(report)) {
-            scoredByFramework.merge(m.set().framework(), Score.of(m.scoreValue()) != null, Boolean::logicalOr);
-        }
-        return scoredByFramework.containsValue(false) ? Scoring.COUNT : Scoring.STRENGTH;
+        return scoring.resolve(mapped(report));
     }
 
     public static Result build(SelectionReport report, Options options) {
@@ -154,9 +132,9 @@ public final class MappingLayer {
                         .thenComparing(m -> m.set().framework())
                         .thenComparing(Mapping::capabilityId, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .toList();
-        Integer score = scoring == Scoring.COUNT ? Integer.valueOf(ranked.size())
-                : ranked.stream().map(m -> Score.of(m.scoreValue())).filter(Objects::nonNull)
-                .max(Comparator.naturalOrder()).map(s -> s.ordinal() + 1).orElse(null);
+        Score strongestScore = Scoring.strongest(mappings);
+        Integer score = scoring == Scoring.COUNT ? Integer.valueOf(Scoring.capabilityCount(mappings))
+                : strongestScore == null ? null : strongestScore.ordinal() + 1;
 
         List<String> named = ranked.stream().limit(TOOLTIP_CAPABILITIES)
                 .map(m -> (severalFrameworks ? m.set().framework() + " " : "") + m.capabilityId() + " (" + how(m) + ")")
