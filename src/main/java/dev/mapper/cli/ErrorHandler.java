@@ -4,7 +4,7 @@ import dev.mapper.index.AmbiguousNameException;
 import dev.mapper.index.UnknownIdException;
 import dev.mapper.load.DataFileException;
 import dev.mapper.pull.PullException;
-import dev.mapper.render.FindingsOnlyException;
+import dev.mapper.render.UnsupportedFormatException;
 import dev.mapper.render.Text;
 import java.util.List;
 import picocli.CommandLine;
@@ -29,7 +29,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     }
 
     static int exitCode(Throwable e) {
-        if (e instanceof CommandLine.ParameterException || e instanceof FindingsOnlyException) {
+        if (e instanceof CommandLine.ParameterException || e instanceof UnsupportedFormatException) {
             return ExitCodes.USAGE;
         }
         if (e instanceof CheckFailedException) {

@@ -5,6 +5,8 @@ import dev.mapper.index.MappingFilter;
 import dev.mapper.index.MappingIndex;
 import dev.mapper.model.Score;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import picocli.CommandLine;
@@ -54,6 +56,25 @@ final class FilterOptions {
         check(cli, index, FilterDimension.PLATFORM, platforms);
         check(cli, index, FilterDimension.DOMAIN, domains);
         return new MappingFilter(frameworks, mappingTypes, categories, minScore, tactics, platforms, domains);
+    }
+
+    /** The filters given, each named as its option in snake_case (mapping_type), with its values: a report's header. */
+    void describeTo(Map<String, List<String>> caption) {
+        put(caption, "framework", frameworks);
+        put(caption, "domain", domains);
+        put(caption, "tactic", tactics);
+        put(caption, "platform", platforms);
+        put(caption, "mapping_type", mappingTypes);
+        put(caption, "category", categories);
+        if (minScore != null) {
+            caption.put("min_score", List.of(minScore.toString()));
+        }
+    }
+
+    private static void put(Map<String, List<String>> caption, String option, Set<String> values) {
+        if (!values.isEmpty()) {
+            caption.put(option, List.copyOf(values));
+        }
     }
 
     private static void check(CommandLine cli, MappingIndex index, FilterDimension dimension, Set<String> given) {

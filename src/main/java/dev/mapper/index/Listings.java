@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -94,7 +93,7 @@ final class Listings {
         List<TacticList.Row> rows = new ArrayList<>();
         for (Tactic tactic : tactics) {
             int count = mappings.getOrDefault(tactic, 0);
-            if (keep(filter, count) && named(filter, tactic)) {
+            if (keep(filter, count) && filter.allowsTactic(tactic)) {
                 rows.add(new TacticList.Row(tactic, techniques.getOrDefault(tactic, 0), count));
             }
         }
@@ -107,11 +106,5 @@ final class Listings {
 
     private static boolean keep(MappingFilter filter, int count) {
         return filter.isEmpty() || count > 0;
-    }
-
-    /** With {@code --tactic}, only the tactics named (by shortname, ID or name). */
-    private static boolean named(MappingFilter filter, Tactic tactic) {
-        return filter.tactics().isEmpty()
-                || tactic.names().stream().anyMatch(n -> filter.tactics().contains(n.toLowerCase(Locale.ROOT)));
     }
 }

@@ -3,6 +3,7 @@ package dev.mapper.index;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingSet;
 import dev.mapper.model.Score;
+import dev.mapper.model.Tactic;
 import dev.mapper.model.Technique;
 import java.util.List;
 import java.util.Locale;
@@ -70,6 +71,11 @@ public record MappingFilter(
         }
         return platforms.isEmpty() || (technique != null
                 && technique.platforms().stream().anyMatch(p -> platforms.contains(lower(p))));
+    }
+
+    /** True when the tactic is one the tactic filter names (by shortname, ID or name), or there is no such filter. */
+    boolean allowsTactic(Tactic tactic) {
+        return tactics.isEmpty() || tactic.names().stream().anyMatch(n -> tactics.contains(lower(n)));
     }
 
     /** True when the set passes the filters that depend on the set alone (framework and domain). */

@@ -19,6 +19,7 @@ import dev.mapper.model.LoadedData;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingFile;
 import dev.mapper.model.MappingSet;
+import dev.mapper.model.MatrixReport;
 import dev.mapper.model.SearchReport;
 import dev.mapper.model.SelectionReport;
 import dev.mapper.model.Software;
@@ -391,6 +392,15 @@ public final class MappingIndex implements AttackCatalog {
 
     public TacticList listTactics(SetSelection selection, MappingFilter filter) {
         return new Listings(this).tactics(selection, filter);
+    }
+
+    /**
+     * The ATT&CK matrix of one domain shaded by the selected mappings.
+     *
+     * @throws UnknownIdException for a selected capability no loaded data knows, or a domain without ATT&CK data
+     */
+    public MatrixReport matrix(MatrixRequest request, MatrixReport.Caption caption) {
+        return new MatrixQuery(this).build(request, caption);
     }
 
     /** Every loaded tactic, one per domain and shortname, from the newest release that has it. */

@@ -37,5 +37,7 @@ public interface Report {
         R adversary(AdversaryReport report);
 
         R defense(DefenseReport report);
+
+        R matrix(MatrixReport report);
     }
 }

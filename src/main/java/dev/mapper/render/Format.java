@@ -12,6 +12,8 @@ public enum Format {
     TSV(options -> new DelimitedRenderer('\t')),
     MARKDOWN(options -> new MarkdownRenderer()),
     YAML(options -> new YamlRenderer()),
+    /** One self-contained HTML page; for the matrix only. */
+    HTML(options -> new HtmlRenderer()),
     /** GitHub Actions annotations; for the findings of validate only. */
     GITHUB(options -> new GithubRenderer()),
     /** SARIF 2.1.0; for the findings of validate only. */

@@ -15,7 +15,7 @@ final class GithubRenderer implements Renderer {
     @Override
     public void render(Report report, Writer out) throws IOException {
         if (!(report instanceof ValidationReport validation)) {
-            throw new FindingsOnlyException("github");
+            throw new UnsupportedFormatException("github", "the findings of 'validate'");
         }
         out.write(validation(validation));
     }

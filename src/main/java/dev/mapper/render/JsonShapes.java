@@ -25,6 +25,7 @@ import dev.mapper.model.CapabilityReport;
 import dev.mapper.model.FrameworkList;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingSet;
+import dev.mapper.model.MatrixReport;
 import dev.mapper.model.Report;
 import dev.mapper.model.SearchHit;
 import dev.mapper.model.SearchReport;
@@ -106,11 +107,7 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
         doc.put("total", report.total());
         doc.put("percent", rounded(report.percent()));
         ArrayNode byTactic = doc.putArray("by_tactic");
-        for (CoverageReport.TacticCoverage row : report.byTactic()) {
-            byTactic.addObject().put("id", row.tactic().id()).put("shortname", row.tactic().shortname())
-                    .put("name", row.tactic().name()).put("covered", row.covered()).put("total", row.total())
-                    .put("percent", rounded(row.percent()));
-        }
+        report.byTactic().forEach(row -> byTactic.add(tacticCoverage(row)));
         doc.set("uncovered", techniqueList(report.uncovered()));
         doc.set("missing_required", techniqueList(report.missingRequired()));
         return doc;
@@ -229,6 +226,74 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
                 .put("score_category", m.scoreCategory())
                 .put("score_value", m.scoreValue())
                 .put("mapping_set", m.set().key().toString());
+    }
+
+    @Override
+    public ObjectNode matrix(MatrixReport report) {
+        ObjectNode doc = start();
+        AttackRelease release = report.release();
+        doc.putObject("attack").put("domain", release.domain()).put("version", release.version())
+                .put("sample_only", report.sampleOnly());
+        strings(doc.putArray("other_domains"), report.otherDomains());
+        doc.put("generated", report.caption().generated().toString());
+        ObjectNode selection = doc.putObject("selection");
+        report.caption().selection().forEach((option, values) -> strings(selection.putArray(option), values));
+        ArrayNode sets = doc.putArray("mapping_sets");
+        report.sets().forEach(set -> sets.add(set.key().toString()));
+        doc.put("score", report.scoring().toString());
+        doc.put("subtechniques", report.subtechniquesExpanded() ? "expanded" : "folded");
+        doc.put("covered", report.covered());
+        doc.put("total", report.total());
+        doc.put("percent", rounded(report.percent()));
+        ArrayNode legend = doc.putArray("legend");
+        report.legend().forEach(shade -> legend.addObject().put("shade", shade.key()).put("label", shade.label()));
+        ArrayNode tactics = doc.putArray("tactics");
+        ArrayNode cells = doc.putArray("cells");
+        for (MatrixReport.Column column : report.columns()) {
+            Tactic tactic = column.tactic();
+            tactics.add(tacticCoverage(column.coverage()));
+            for (MatrixReport.Cell cell : column.cells()) {
+                cells.add(cell(report, tactic, cell));
+                if (report.subtechniquesExpanded()) {
+                    cell.subtechniques().forEach(sub -> cells.add(cell(report, tactic, sub)));
+                }
+            }
+        }
+        ArrayNode techniques = doc.putArray("techniques");
+        Map<String, Technique> described = report.techniques();
+        report.mappings().keySet().stream().sorted().forEach(id -> {
+            Technique t = described.get(id);
+            ObjectNode node = techniques.addObject().put("id", id).put("name", t == null ? null : t.name())
+                    .put("url", t == null ? null : t.url());
+            node.set("mappings", mappings(report.mappings().get(id)));
+        });
+        ArrayNode unplaced = doc.putArray("not_in_matrix");
+        for (MatrixReport.Unplaced u : report.unplaced()) {
+            Technique t = u.technique();
+            unplaced.addObject().put("id", t.id()).put("name", t.name()).put("in_attack_data", t.stixId() != null)
+                    .put("revoked", t.revoked()).put("revoked_by", t.revokedBy()).put("deprecated", t.deprecated())
+                    .put("mapping_count", u.mappingCount());
+        }
+        return doc;
+    }
+
+    private static ObjectNode cell(MatrixReport report, Tactic tactic, MatrixReport.Cell cell) {
+        Technique t = cell.technique();
+        return NODES.objectNode().put("tactic", tactic.shortname()).put("id", t.id()).put("name", t.name())
+                .put("url", t.url()).put("is_subtechnique", t.subtechnique()).put("parent_id", t.parentId())
+                .put("shade", report.shade(cell).key())
+                .put("score_value", cell.strongest() == null ? null : cell.strongest().toString())
+                .put("capability_count", cell.capabilityCount()).put("mapping_count", cell.mappingCount())
+                .put("subtechnique_count", cell.subtechniques().size())
+                .put("subtechniques_covered", (int) cell.subtechniques().stream().filter(MatrixReport.Cell::covered)
+                        .count());
+    }
+
+    /** One tactic's coverage: {@code { "id", "shortname", "name", "covered", "total", "percent" }}. */
+    private static ObjectNode tacticCoverage(CoverageReport.TacticCoverage row) {
+        return NODES.objectNode().put("id", row.tactic().id()).put("shortname", row.tactic().shortname())
+                .put("name", row.tactic().name()).put("covered", row.covered()).put("total", row.total())
+                .put("percent", rounded(row.percent()));
     }
 
     /** The ATT&CK releases a result was computed against: {@code [{ "domain", "version" }]}. */
@@ -571,7 +636,7 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
 
     /** The array of a document that line formats (jsonl, csv, tsv) write one line per element of. */
     static JsonNode items(ObjectNode document) {
-        for (String field : List.of("mappings", "results", "items", "findings", "uncovered", "techniques")) {
+        for (String field : List.of("cells", "mappings", "results", "items", "findings", "uncovered", "techniques")) {
             if (document.has(field)) {
                 return document.get(field);
             }

@@ -17,6 +17,7 @@ import dev.mapper.model.Finding;
 import dev.mapper.model.FrameworkList;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingField;
+import dev.mapper.model.MatrixReport;
 import dev.mapper.model.Mitigation;
 import dev.mapper.model.Report;
 import dev.mapper.model.SearchHit;
@@ -271,12 +272,7 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
                     .collect(Collectors.joining(", ")));
         }
         b.append("\n## By tactic\n\n");
-        row(b, List.of("Tactic", "Covered", "Total", "%"));
-        b.append("|---".repeat(4)).append("|\n");
-        for (CoverageReport.TacticCoverage t : report.byTactic()) {
-            row(b, List.of(cell(t.tactic().name()), String.valueOf(t.covered()), String.valueOf(t.total()),
-                    String.format(Locale.ROOT, "%.1f", t.percent())));
-        }
+        byTactic(b, report.byTactic());
         b.append("\n## Uncovered (").append(report.uncovered().size()).append(")\n\n");
         for (Technique t : report.uncovered()) {
             b.append("- ").append(escape(t.id())).append(' ').append(cell(t.name())).append('\n');
@@ -348,6 +344,69 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
 
     private static String idsAndNames(List<? extends AttackObject> objects) {
         return objects.stream().map(o -> o.id() + " " + o.name()).collect(Collectors.joining(", "));
+    }
+
+    private static void byTactic(StringBuilder b, List<CoverageReport.TacticCoverage> rows) {
+        row(b, List.of("Tactic", "Covered", "Total", "%"));
+        b.append("|---".repeat(4)).append("|\n");
+        for (CoverageReport.TacticCoverage t : rows) {
+            row(b, List.of(cell(t.tactic().name()), String.valueOf(t.covered()), String.valueOf(t.total()),
+                    String.format(Locale.ROOT, "%.1f", t.percent())));
+        }
+    }
+
+    /**
+     * The matrix as one table, a column per tactic, each cell its shade's symbol (as the terminal shows them), ID
+     * and name; then the per-tactic summary and the legend.
+     */
+    @Override
+    public String matrix(MatrixReport report) {
+        StringBuilder b = new StringBuilder("# ATT&CK ").append(escape(Text.domain(report.release().domain())))
+                .append(' ').append(escape(report.release().version())).append(" matrix\n\n");
+        report.caption().selection().forEach((option, values) -> fact(b, option, String.join(", ", values)));
+        fact(b, "Mapping sets", report.sets().stream().map(set -> set.key().toString())
+                .collect(Collectors.joining(", ")));
+        fact(b, "Covered", report.covered() + " of " + report.total() + String.format(Locale.ROOT, " (%.1f%%)",
+                report.percent()));
+        fact(b, "Generated", report.caption().generated().toString());
+        b.append('\n');
+        List<MatrixReport.Column> columns = report.columns();
+        List<List<String>> cells = new ArrayList<>();
+        for (MatrixReport.Column column : columns) {
+            List<String> lines = new ArrayList<>();
+            for (MatrixReport.Cell cell : column.cells()) {
+                lines.add(matrixCell(report, cell));
+                if (report.subtechniquesExpanded()) {
+                    cell.subtechniques().forEach(sub -> lines.add(matrixCell(report, sub)));
+                }
+            }
+            cells.add(lines);
+        }
+        row(b, columns.stream().map(c -> cell(c.tactic().name())).toList());
+        b.append("|---".repeat(columns.size())).append("|\n");
+        int rows = cells.stream().mapToInt(List::size).max().orElse(0);
+        for (int i = 0; i < rows; i++) {
+            int at = i;
+            row(b, cells.stream().map(lines -> at < lines.size() ? lines.get(at) : "").toList());
+        }
+        b.append('\n');
+        fact(b, "Legend", report.legend().stream().map(shade -> MatrixTable.symbol(shade) + " " + shade.label())
+                .collect(Collectors.joining(", ")) + (report.subtechniquesExpanded() ? ""
+                : "; + sub-techniques folded in"));
+        b.append("\n## By tactic\n\n");
+        byTactic(b, columns.stream().map(MatrixReport.Column::coverage).toList());
+        if (!report.unplaced().isEmpty()) {
+            b.append("\n## Not in the matrix\n\n");
+            report.unplaced().forEach(u -> fact(b, u.technique().id(), MatrixTable.why(u.technique()) + ", "
+                    + u.mappingCount() + (u.mappingCount() == 1 ? " mapping" : " mappings")));
+        }
+        return b.toString();
+    }
+
+    private static String matrixCell(MatrixReport report, MatrixReport.Cell cell) {
+        boolean folded = !report.subtechniquesExpanded() && !cell.subtechniques().isEmpty();
+        return MatrixTable.symbol(report.shade(cell)) + " " + escape(cell.technique().id()) + (folded ? "+" : "")
+                + " " + cell(cell.technique().name());
     }
 
     private static void fact(StringBuilder b, String label, String value) {

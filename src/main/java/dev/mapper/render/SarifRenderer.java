@@ -21,7 +21,7 @@ final class SarifRenderer implements Renderer {
     @Override
     public void render(Report report, Writer out) throws IOException {
         if (!(report instanceof ValidationReport validation)) {
-            throw new FindingsOnlyException("sarif");
+            throw new UnsupportedFormatException("sarif", "the findings of 'validate'");
         }
         JsonRenderer.writeDocument(validation(validation), out);
     }

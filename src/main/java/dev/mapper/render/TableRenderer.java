@@ -16,6 +16,7 @@ import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingField;
 import dev.mapper.model.MappingSet;
 import dev.mapper.model.MappingType;
+import dev.mapper.model.MatrixReport;
 import dev.mapper.model.Report;
 import dev.mapper.model.Score;
 import dev.mapper.model.SearchHit;
@@ -73,6 +74,11 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
     @Override
     public String defense(DefenseReport report) {
         return new AttackObjectTables(this, options.width()).defense(report);
+    }
+
+    @Override
+    public String matrix(MatrixReport report) {
+        return new MatrixTable(this, options).render(report);
     }
 
     @Override
