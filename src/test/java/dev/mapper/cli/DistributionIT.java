@@ -106,6 +106,23 @@ class DistributionIT {
         assertThat(run.err()).as("the shrink is the launcher's doing: not worth a word").isEmpty();
     }
 
+    /** The matrix's code (query, pictures, report) is loaded by matrix only: show does not pay for it at start-up. */
+    @Test
+    void showLoadsNoMatrixCode() throws Exception {
+        List<String> matrixClasses = List.of("dev.mapper.index.MatrixQuery", "dev.mapper.model.MatrixReport",
+                "dev.mapper.render.MatrixTable", "dev.mapper.render.HtmlRenderer", "dev.mapper.render.MatrixPalette");
+        Map<String, String> classLog = Map.of("MAPPER_JAVA_OPTS", "-Xlog:class+load=info:stderr");
+        for (String format : List.of("table", "json")) {
+            Run show = run(unpacked, classLog, home.resolve("bin/mapper").toString(), "show", "T1528", "-f", format);
+            assertThat(show.exitCode()).isZero();
+            assertThat(show.err()).contains("dev.mapper.cli.ShowCommand ");
+            matrixClasses.forEach(name -> assertThat(show.err()).doesNotContain(name + " "));
+        }
+        Run matrix = run(unpacked, classLog, home.resolve("bin/mapper").toString(), "matrix");
+        assertThat(matrix.exitCode()).isZero();
+        assertThat(matrix.err()).contains("dev.mapper.index.MatrixQuery ", "dev.mapper.render.MatrixTable ");
+    }
+
     @Test
     void eachJdkBehindALinkedDirectoryGetsAClassDataArchiveOfItsOwn(@TempDir Path jdks) throws Exception {
         // Two JDK builds (wrappers around this JVM with release files of their own) switched behind one link.
