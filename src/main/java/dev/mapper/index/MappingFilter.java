@@ -84,6 +84,11 @@ public record MappingFilter(
                 && (domains.isEmpty() || domains.contains(lower(set.domain())));
     }
 
+    /** The same filter for other frameworks. */
+    public MappingFilter withFrameworks(Set<String> otherFrameworks) {
+        return new MappingFilter(otherFrameworks, mappingTypes, categories, minScore, tactics, platforms, domains);
+    }
+
     /** True when no filter is set. */
     public boolean isEmpty() {
         return frameworks.isEmpty() && mappingTypes.isEmpty() && categories.isEmpty() && minScore == null

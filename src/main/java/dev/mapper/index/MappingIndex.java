@@ -10,6 +10,7 @@ import dev.mapper.model.Capability;
 import dev.mapper.model.CapabilityList;
 import dev.mapper.model.CapabilityReport;
 import dev.mapper.model.CoverageReport;
+import dev.mapper.model.CrosswalkReport;
 import dev.mapper.model.DataSource;
 import dev.mapper.model.Defense;
 import dev.mapper.model.DefenseReport;
@@ -363,6 +364,24 @@ public final class MappingIndex implements AttackCatalog {
         List<Technique> described = mappings.stream().map(Mapping::techniqueId).filter(Objects::nonNull).distinct().map(this::describe).toList();
         List<MappingSet> knownIn = all.stream().map(Mapping::set).distinct().toList();
         return new CapabilityReport(capability, described, mappings, chosen, knownIn);
+    }
+
+    /**
+     * The capabilities of another framework that share techniques with a capability, derived through ATT&CK (see
+     * {@link CrosswalkReport}): {@code query} names the capability as for {@link #capabilityReport}.
+     *
+     * @throws UnknownIdException when nothing matches the query, or no loaded set is of {@code toFramework}
+     * @throws AmbiguousNameException when more than one capability matches equally well
+     */
+    public CrosswalkReport crosswalk(String query, String toFramework, SetSelection selection, MappingFilter filter,
+                                     int limit) {
+        Capability source = capabilities().resolve(query, filter);
+        String to = sets.stream().map(MappingSet::framework).filter(toFramework.trim()::equalsIgnoreCase).findFirst()
+                .orElseThrow(() -> new UnknownIdException("framework", "'" + toFramework.trim() + "'",
+                        Nearest.ids(toFramework.trim(), sets.stream().map(MappingSet::framework).distinct().toList(), 3)));
+        List<MappingSet> chosen = selectSets(selection).stream()
+                .filter(s -> s.framework().equals(source.framework()) || s.framework().equals(to)).toList();
+        return new Crosswalk(this).crosswalk(source, to, chosen, filter, limit);
     }
 
     /** Ranked hits for free text; the search index is built on the first search and reused. */

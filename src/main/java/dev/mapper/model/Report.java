@@ -39,5 +39,7 @@ public interface Report {
         R defense(DefenseReport report);
 
         R matrix(MatrixReport report);
+
+        R crosswalk(CrosswalkReport report);
     }
 }

@@ -16,6 +16,7 @@ import dev.mapper.model.Mitigation;
 import dev.mapper.model.Software;
 import dev.mapper.model.TechniqueUse;
 import dev.mapper.model.CoverageReport;
+import dev.mapper.model.CrosswalkReport;
 import dev.mapper.model.DataHomeReport;
 import dev.mapper.model.Finding;
 import dev.mapper.model.DiffReport;
@@ -157,6 +158,32 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
         doc.set("techniques", techniqueList(report.techniques()));
         return doc;
     }
+
+    @Override
+    public ObjectNode crosswalk(CrosswalkReport report) {
+        ObjectNode doc = start();
+        doc.set("capability", capability(report.capability()));
+        doc.put("to", report.toFramework());
+        doc.put("derived", CROSSWALK_NOTE);
+        ArrayNode techniques = doc.putArray("techniques");
+        report.techniques().forEach(t -> techniques.addObject().put("id", t.id()).put("name", t.name()));
+        ArrayNode sets = doc.putArray("mapping_sets");
+        report.sets().forEach(set -> sets.add(set.key().toString()));
+        doc.put("total", report.total());
+        ArrayNode items = doc.putArray("items");
+        for (CrosswalkReport.Row row : report.rows()) {
+            ObjectNode item = capability(row.capability());
+            item.put("shared", row.shared().size()).put("technique_count", row.techniqueCount())
+                    .put("jaccard", Math.round(report.jaccard(row) * 10000) / 10000.0);
+            strings(item.putArray("shared_techniques"), row.shared().stream().map(Technique::id).toList());
+            items.add(item);
+        }
+        return doc;
+    }
+
+    /** What a crosswalk is, said with every one. */
+    static final String CROSSWALK_NOTE = "derived through ATT&CK: capabilities that map to the same techniques; "
+            + "not an official crosswalk";
 
     /** The document's field for the object: its kind, snake_case ({@code group}, {@code detection_strategy}). */
     private static String key(AttackObject o) {

@@ -9,6 +9,7 @@ import dev.mapper.model.Capability;
 import dev.mapper.model.CapabilityList;
 import dev.mapper.model.CapabilityReport;
 import dev.mapper.model.CoverageReport;
+import dev.mapper.model.CrosswalkReport;
 import dev.mapper.model.DataHomeReport;
 import dev.mapper.model.DefenseReport;
 import dev.mapper.model.DetectionStrategy;
@@ -322,6 +323,25 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
         b.append("\n## Techniques (").append(report.techniques().size()).append(")\n\n");
         table(b, List.of("ID", "Name"), report.techniques().stream()
                 .map(t -> List.of(t.id(), Objects.requireNonNullElse(t.name(), ""))).toList());
+        return b.toString();
+    }
+
+    @Override
+    public String crosswalk(CrosswalkReport report) {
+        StringBuilder b = new StringBuilder("# ").append(escape(report.capability().id())).append(" → ")
+                .append(escape(report.toFramework())).append("\n\n");
+        fact(b, "Note", JsonShapes.CROSSWALK_NOTE);
+        fact(b, "Techniques", report.techniques().stream().map(Technique::id).collect(Collectors.joining(", ")));
+        fact(b, "Mapping sets", report.sets().stream().map(set -> set.key().toString())
+                .collect(Collectors.joining(", ")));
+        b.append("\n## Capabilities (").append(report.rows().size()).append(" of ").append(report.total())
+                .append(")\n\n");
+        table(b, List.of("Capability", "Description", "Shared", "Maps", "Jaccard", "Shared techniques"),
+                report.rows().stream().map(row -> List.of(row.capability().id(),
+                        Objects.requireNonNullElse(row.capability().description(), ""),
+                        String.valueOf(row.shared().size()), String.valueOf(row.techniqueCount()),
+                        String.format(Locale.ROOT, "%.3f", report.jaccard(row)),
+                        row.shared().stream().map(Technique::id).collect(Collectors.joining(", ")))).toList());
         return b.toString();
     }
 

@@ -7,6 +7,7 @@ import dev.mapper.model.Capability;
 import dev.mapper.model.CapabilityList;
 import dev.mapper.model.CapabilityReport;
 import dev.mapper.model.CoverageReport;
+import dev.mapper.model.CrosswalkReport;
 import dev.mapper.model.DataHomeReport;
 import dev.mapper.model.DefenseReport;
 import dev.mapper.model.DiffReport;
@@ -79,6 +80,31 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
     @Override
     public String matrix(MatrixReport report) {
         return new MatrixTable(this, options).render(report);
+    }
+
+    @Override
+    public String crosswalk(CrosswalkReport report) {
+        StringBuilder b = new StringBuilder();
+        b.append(style(Role.HEADING, Text.line(report.capability().id()) + " → " + Text.line(report.toFramework())))
+                .append('\n');
+        field(b, "Note", JsonShapes.CROSSWALK_NOTE);
+        field(b, "Techniques", report.techniques().isEmpty() ? "none in the searched sets" : report.techniques()
+                .size() + ": " + report.techniques().stream().map(Technique::id).collect(Collectors.joining(", ")));
+        field(b, "Sets", report.sets().stream().map(set -> Text.line(set.key().toString()))
+                .collect(Collectors.joining(", ")));
+        b.append('\n');
+        Columns table = new Columns("CAPABILITY", "SHARED>", "MAPS>", "JACCARD>", "DETAIL");
+        for (CrosswalkReport.Row row : report.rows()) {
+            Capability c = row.capability();
+            String description = c.description() == null || c.description().equals(c.id()) ? "" : c.description() + " · ";
+            table.add(c.id(), String.valueOf(row.shared().size()), String.valueOf(row.techniqueCount()),
+                    String.format(Locale.ROOT, "%.3f", report.jaccard(row)),
+                    description + row.shared().stream().map(Technique::id).collect(Collectors.joining(", ")));
+        }
+        b.append(table.render(options.width(), false));
+        return b.append(listSummary(report.rows().size(), "capability", -1).stripTrailing()
+                + (report.total() > report.rows().size() ? style(Role.MUTED, " of " + report.total()
+                        + " (--limit N for more)") : "") + "\n").toString();
     }
 
     @Override
