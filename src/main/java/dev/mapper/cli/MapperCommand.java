@@ -67,7 +67,7 @@ public class MapperCommand implements Runnable {
 
     /** The whole command tree: what help, completion, the man pages and the completion script describe. */
     @Command(subcommands = {ShowCommand.class, CapabilityCommand.class, SearchCommand.class, ListCommand.class,
-        ExportCommand.class, DiffCommand.class, ValidateCommand.class, CoverageCommand.class, MatrixCommand.class, CrosswalkCommand.class,
+        ExportCommand.class, DiffCommand.class, ValidateCommand.class, CoverageCommand.class, MatrixCommand.class, GapCommand.class, CrosswalkCommand.class,
         DataCommand.class, CompletionCommand.class,
         CommandLine.HelpCommand.class})
     public static final class WithSubcommands extends MapperCommand {

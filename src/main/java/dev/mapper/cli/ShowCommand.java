@@ -50,6 +50,9 @@ final class ShowCommand implements Callable<Integer> {
     AdversaryOptions adversaries;
 
     @Mixin
+    HaveOptions have;
+
+    @Mixin
     SetOptions sets;
 
     @Mixin
@@ -67,7 +70,7 @@ final class ShowCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "an ATT&CK ID or name is required");
         }
         MappingIndex index = Commands.index(spec);
-        MappingFilter filter = filters.filter(spec.commandLine(), index);
+        MappingFilter filter = have.apply(filters.filter(spec.commandLine(), index), index);
         AttackObject.Kind kind = AttackObject.Kind.ofId(id);
         Report report;
         if (kind == AttackObject.Kind.TECHNIQUE) {

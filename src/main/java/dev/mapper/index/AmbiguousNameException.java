@@ -23,6 +23,13 @@ public class AmbiguousNameException extends RuntimeException {
         this.candidates = List.copyOf(candidates);
     }
 
+    /** The same ambiguity, said of a place in a file ({@code groups.txt:3:1}). */
+    public AmbiguousNameException at(String place) {
+        List<String> placed = new ArrayList<>(lines);
+        placed.set(0, place + ": " + lines.get(0));
+        return new AmbiguousNameException(List.copyOf(placed), candidates);
+    }
+
     public List<String> candidates() {
         return candidates;
     }

@@ -86,6 +86,20 @@ final class Capabilities {
         throw new UnknownIdException("capability", q, suggest(lower, candidates));
     }
 
+    /**
+     * The capabilities whose {@code capability_id} is this one, ignoring case and the zero padding of numbers (AC-2
+     * is AC-02), in each framework that has one; empty when none has.
+     */
+    List<Capability> withId(String id) {
+        String comparable = Capability.comparableId(id);
+        return all.stream().filter(c -> Capability.comparableId(c.id()).equalsIgnoreCase(comparable)).toList();
+    }
+
+    /** The three capability IDs nearest the ID by edit distance, among every loaded capability. */
+    List<String> nearestIds(String id) {
+        return suggest(id.strip().toLowerCase(Locale.ROOT), all);
+    }
+
     /** The three capability IDs whose ID or description is nearest the query by edit distance. */
     private static List<String> suggest(String lower, List<Capability> candidates) {
         return candidates.stream()

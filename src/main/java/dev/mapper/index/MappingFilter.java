@@ -1,10 +1,13 @@
 package dev.mapper.index;
 
+import dev.mapper.model.Capability;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingSet;
 import dev.mapper.model.Score;
 import dev.mapper.model.Tactic;
 import dev.mapper.model.Technique;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -13,6 +16,8 @@ import java.util.stream.Collectors;
 /**
  * Narrows the mappings a query returns. Empty sets mean "no restriction"; values match case-insensitively.
  * Tactic and platform filters need the technique's ATT&CK data: a mapping whose technique has none is left out.
+ * {@code capabilities} are the capabilities a team has ({@code --have}), as {@link #capabilityKey} spells them:
+ * when not null, only their mappings count (none, for an empty list).
  */
 public record MappingFilter(
         Set<String> frameworks,
@@ -21,7 +26,8 @@ public record MappingFilter(
         Score minScore,
         Set<String> tactics,
         Set<String> platforms,
-        Set<String> domains) {
+        Set<String> domains,
+        Set<String> capabilities) {
 
     public static final MappingFilter NONE = new MappingFilter(Set.of(), Set.of(), Set.of(), null, Set.of(), Set.of(),
             Set.of());
@@ -33,6 +39,28 @@ public record MappingFilter(
         tactics = lower(tactics);
         platforms = lower(platforms);
         domains = lower(domains);
+        capabilities = capabilities == null ? null : lower(capabilities);
+    }
+
+    /** A filter of every capability ({@code capabilities} null). */
+    public MappingFilter(Set<String> frameworks, Set<String> mappingTypes, Set<String> categories, Score minScore,
+                         Set<String> tactics, Set<String> platforms, Set<String> domains) {
+        this(frameworks, mappingTypes, categories, minScore, tactics, platforms, domains, null);
+    }
+
+    /**
+     * How {@code capabilities} names a capability: its framework and its ID as {@link Capability#comparableId} has
+     * it, lower case (IDs are compared ignoring case).
+     */
+    public static String capabilityKey(String framework, String capabilityId) {
+        return (framework + "/" + Capability.comparableId(capabilityId)).toLowerCase(Locale.ROOT);
+    }
+
+    /** The same filter, counting only the mappings of these capabilities. */
+    public MappingFilter withCapabilities(Collection<Capability> have) {
+        Set<String> keys = new HashSet<>();
+        have.forEach(c -> keys.add(capabilityKey(c.framework(), c.id())));
+        return new MappingFilter(frameworks, mappingTypes, categories, minScore, tactics, platforms, domains, keys);
     }
 
     private static Set<String> lower(Set<String> values) {
@@ -43,6 +71,10 @@ public record MappingFilter(
     /** True when the mapping passes every filter; {@code technique} is its ATT&CK data, or null when not loaded. */
     boolean test(Mapping m, Technique technique, List<String> techniqueTactics) {
         if (!testSet(m.set())) {
+            return false;
+        }
+        if (capabilities != null && (m.capabilityId() == null
+                || !capabilities.contains(capabilityKey(m.set().framework(), m.capabilityId())))) {
             return false;
         }
         if (!mappingTypes.isEmpty() && !mappingTypes.contains(lower(m.mappingType()))) {
@@ -86,13 +118,14 @@ public record MappingFilter(
 
     /** The same filter for other frameworks. */
     public MappingFilter withFrameworks(Set<String> otherFrameworks) {
-        return new MappingFilter(otherFrameworks, mappingTypes, categories, minScore, tactics, platforms, domains);
+        return new MappingFilter(otherFrameworks, mappingTypes, categories, minScore, tactics, platforms, domains,
+                capabilities);
     }
 
     /** True when no filter is set. */
     public boolean isEmpty() {
         return frameworks.isEmpty() && mappingTypes.isEmpty() && categories.isEmpty() && minScore == null
-                && tactics.isEmpty() && platforms.isEmpty() && domains.isEmpty();
+                && tactics.isEmpty() && platforms.isEmpty() && domains.isEmpty() && capabilities == null;
     }
 
     private static String lower(String s) {

@@ -15,6 +15,7 @@ import dev.mapper.model.DataSource;
 import dev.mapper.model.Defense;
 import dev.mapper.model.DefenseReport;
 import dev.mapper.model.FrameworkList;
+import dev.mapper.model.GapReport;
 import dev.mapper.model.Group;
 import dev.mapper.model.LoadedData;
 import dev.mapper.model.Mapping;
@@ -47,6 +48,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The immutable in-memory index over everything loaded, built once, and the questions it answers; safe to share
@@ -384,6 +386,20 @@ public final class MappingIndex implements AttackCatalog {
         return new Crosswalk(this).crosswalk(source, to, chosen, filter, limit);
     }
 
+    /**
+     * The capabilities a team names by ID (a {@code --have} file): for each ID, the loaded capabilities with that
+     * {@code capability_id}, ignoring case and NIST's zero padding (AC-2 is AC-02), in every framework that has one.
+     *
+     * @throws UnknownIdException for an ID no loaded set has, with the nearest IDs
+     */
+    public List<Capability> capabilitiesWithId(String id) {
+        List<Capability> found = capabilities().withId(id);
+        if (found.isEmpty()) {
+            throw new UnknownIdException("capability", "'" + id.strip() + "'", capabilities().nearestIds(id));
+        }
+        return found;
+    }
+
     /** Ranked hits for free text; the search index is built on the first search and reused. */
     public SearchReport search(String query, SetSelection selection, MappingFilter filter, int limit) {
         return searchIndex().search(query, new HashSet<>(selectSets(selection)), filter, limit);
@@ -477,9 +493,7 @@ public final class MappingIndex implements AttackCatalog {
                                            MappingFilter filter) {
         AttackObjectIndex index = attackObjects();
         List<TechniqueUse> uses = index.techniquesUsedBy(adversary, viaSoftware).stream()
-                .filter(use -> filter.testTechnique(use.technique().stixId() == null ? null : use.technique(),
-                        tacticNames(use.technique())))
-                .toList();
+                .filter(use -> passesTechnique(use.technique(), filter)).toList();
         List<MappingSet> chosenSets = selectSets(selection).stream().filter(filter::testSet).toList();
         Set<MappingSet> chosen = new HashSet<>(chosenSets);
         Map<String, List<Mapping>> covering = new HashMap<>();
@@ -503,6 +517,30 @@ public final class MappingIndex implements AttackCatalog {
             groups = index.groupsUsingSoftware(s);
         }
         return new AdversaryReport(adversary, viaSoftware, uses, software, campaigns, groups, chosenSets, covering);
+    }
+
+    /** True when the technique passes the filter's tactics and platforms (one without ATT&CK data passes neither). */
+    boolean passesTechnique(Technique technique, MappingFilter filter) {
+        return filter.testTechnique(technique.stixId() == null ? null : technique, tacticNames(technique));
+    }
+
+    /**
+     * What to add next: the techniques the adversaries use (none given: every group) that the capabilities a team
+     * has leave uncovered (have null: it has none), ranked by how many of them use each, and the {@code recommend}
+     * capabilities of the chosen sets that would close the most, picked greedily (docs/threats.md). Without
+     * {@code --framework}, the candidates are of the frameworks of the capabilities it has.
+     */
+    public GapReport gap(List<Adversary> adversaries, boolean viaSoftware, List<Capability> have,
+                         SetSelection selection, MappingFilter filter, int limit, boolean closableOnly,
+                         int recommend) {
+        MappingFilter scoped = filter;
+        if (filter.frameworks().isEmpty() && have != null && !have.isEmpty()) {
+            scoped = filter.withFrameworks(have.stream().map(Capability::framework).collect(
+                    Collectors.toSet()));
+        }
+        MappingFilter chosen = scoped;
+        List<MappingSet> sets = selectSets(selection).stream().filter(chosen::testSet).toList();
+        return new Gap(this).gap(adversaries, viaSoftware, have, sets, chosen, limit, closableOnly, recommend);
     }
 
     /** A mitigation or detection strategy and the techniques it mitigates or detects. */
@@ -609,7 +647,7 @@ public final class MappingIndex implements AttackCatalog {
     }
 
     /** The mappings to exactly this ID in the chosen sets that pass the filter, non-mappable entries left out. */
-    private List<Mapping> coveringMappings(String id, Set<MappingSet> chosen, MappingFilter filter) {
+    List<Mapping> coveringMappings(String id, Set<MappingSet> chosen, MappingFilter filter) {
         return filter(mappingsFor(id, chosen), filter).stream().filter(m -> !m.nonMappable()).toList();
     }
 

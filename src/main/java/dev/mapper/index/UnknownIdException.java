@@ -21,6 +21,17 @@ public class UnknownIdException extends RuntimeException {
         this.suggestions = List.copyOf(suggestions);
     }
 
+    private UnknownIdException(UnknownIdException error, String place) {
+        super(place + ": " + error.getMessage());
+        this.id = error.id;
+        this.suggestions = error.suggestions;
+    }
+
+    /** The same error, said of a place in a file ({@code have.txt:3:1}). */
+    public UnknownIdException at(String place) {
+        return new UnknownIdException(this, place);
+    }
+
     public String id() {
         return id;
     }

@@ -41,5 +41,7 @@ public interface Report {
         R matrix(MatrixReport report);
 
         R crosswalk(CrosswalkReport report);
+
+        R gap(GapReport report);
     }
 }

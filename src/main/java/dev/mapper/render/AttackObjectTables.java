@@ -6,6 +6,7 @@ import dev.mapper.model.AttackObject;
 import dev.mapper.model.Campaign;
 import dev.mapper.model.DefenseReport;
 import dev.mapper.model.DetectionStrategy;
+import dev.mapper.model.GapReport;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.Mitigation;
 import dev.mapper.model.Procedure;
@@ -109,6 +110,56 @@ final class AttackObjectTables {
                 .append(TableRenderer.count(report.techniques().size(), "technique")).append('\n');
         for (Technique t : report.techniques()) {
             b.append("  ").append(Text.line(t.id())).append("  ").append(Text.line(t.name())).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** A recommendation lists this many of the techniques it closes; more are counted. */
+    private static final int LISTED_CLOSES = 6;
+
+    String gap(GapReport report) {
+        StringBuilder b = new StringBuilder();
+        int uncovered = report.uncovered().size();
+        b.append(table.style(Role.HEADING, "Gap")).append("  ").append(uncovered).append(" of ")
+                .append(TableRenderer.count(report.techniquesUsed(), "technique")).append(" used by ")
+                .append(report.allGroups() ? "all " + TableRenderer.count(report.adversaries().size(), "group")
+                        : report.adversaries().stream().map(a -> a.id() + " " + a.name()).collect(Collectors.joining(", ")))
+                .append(report.viaSoftware() ? " (and their software)" : "").append(" not covered\n");
+        table.field(b, "Have", report.have().isEmpty() ? "nothing (--have FILE lists what you have)"
+                : TableRenderer.count(report.have().size(), "capability") + ": " + report.have().stream()
+                        .map(c -> Text.line(c.id())).collect(Collectors.joining(", ")));
+        table.field(b, "Sets", report.sets().isEmpty() ? "-" : report.sets().stream()
+                .map(s -> Text.line(s.key().toString())).collect(Collectors.joining(", ")));
+
+        b.append('\n').append(table.style(Role.HEADING, report.closableOnly()
+                ? "Most used, uncovered, closable" : "Most used, uncovered")).append("  ")
+                .append(report.shown().size() < uncovered ? report.shown().size() + " of " + uncovered : uncovered)
+                .append('\n');
+        // CAN ADD: how many candidate capabilities map to it; 0 means the searched sets have nothing for it.
+        Columns techniques = new Columns("#>", "ID", "USERS>", "CAN ADD>", "NAME");
+        int rank = 0;
+        for (GapReport.GapTechnique g : report.shown()) {
+            techniques.add(String.valueOf(++rank), g.technique().id(), String.valueOf(g.usedBy().size()),
+                    String.valueOf(g.closableBy()), Objects.requireNonNullElse(g.technique().name(), ""));
+        }
+        b.append(techniques.render(width, false));
+
+        b.append('\n').append(table.style(Role.HEADING, "Add next")).append("  ")
+                .append(report.recommendations().isEmpty() ? "nothing in the searched sets closes any of them"
+                        : "greedy, by adversaries' use times score (significant 3, partial 2, minimal 1)")
+                .append('\n');
+        rank = 0;
+        for (GapReport.Recommendation r : report.recommendations()) {
+            b.append(String.format(Locale.ROOT, "%2d  ", ++rank)).append(table.style(Role.HEADING,
+                    Text.line(r.capability().id()))).append("  ").append(Text.line(Objects.requireNonNullElse(
+                    r.capability().description(), ""))).append("  ")
+                    .append(table.style(Role.MUTED, "(" + r.capability().framework() + ")")).append('\n');
+            table.indented(b, "    ", "value " + r.value() + " · closes " + TableRenderer.count(r.closes().size(),
+                    "technique") + (report.closesShown(r) > 0 ? ", " + report.closesShown(r) + " of those above" : "")
+                    + ": " + r.closes().stream().limit(LISTED_CLOSES).map(c -> c.technique().id() + " ("
+                            + c.users() + (c.score() == null ? "" : ", " + c.score()) + ")")
+                    .collect(Collectors.joining(", "))
+                    + (r.closes().size() > LISTED_CLOSES ? " and " + (r.closes().size() - LISTED_CLOSES) + " more" : ""));
         }
         return b.toString();
     }

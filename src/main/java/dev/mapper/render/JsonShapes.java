@@ -24,6 +24,7 @@ import dev.mapper.model.Capability;
 import dev.mapper.model.CapabilityList;
 import dev.mapper.model.CapabilityReport;
 import dev.mapper.model.FrameworkList;
+import dev.mapper.model.GapReport;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingSet;
 import dev.mapper.model.MatrixReport;
@@ -177,6 +178,43 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
                     .put("jaccard", Math.round(report.jaccard(row) * 10000) / 10000.0);
             strings(item.putArray("shared_techniques"), row.shared().stream().map(Technique::id).toList());
             items.add(item);
+        }
+        return doc;
+    }
+
+    @Override
+    public ObjectNode gap(GapReport report) {
+        ObjectNode doc = start();
+        doc.put("all_groups", report.allGroups());
+        doc.put("include_software", report.viaSoftware());
+        ArrayNode adversaries = doc.putArray("adversaries");
+        report.adversaries().forEach(a -> adversaries.addObject().put("id", a.id()).put("name", a.name())
+                .put("kind", a.kind().label()));
+        ArrayNode have = doc.putArray("have");
+        report.have().forEach(c -> have.addObject().put("capability_id", c.id()).put("mapping_framework", c.framework()));
+        ArrayNode sets = doc.putArray("mapping_sets");
+        report.sets().forEach(set -> sets.add(set.key().toString()));
+        doc.put("techniques_used", report.techniquesUsed());
+        doc.put("covered", report.techniquesUsed() - report.uncovered().size());
+        doc.put("uncovered", report.uncovered().size());
+        doc.put("closable_only", report.closableOnly());
+        ArrayNode gap = doc.putArray("gap");
+        for (GapReport.GapTechnique g : report.shown()) {
+            ObjectNode node = gap.addObject().put("id", g.technique().id()).put("name", g.technique().name());
+            strings(node.putArray("tactics"), g.technique().tactics());
+            node.put("users", g.usedBy().size()).put("closable_by", g.closableBy());
+            strings(node.putArray("used_by"), g.usedBy());
+        }
+        ArrayNode recommendations = doc.putArray("recommendations");
+        int rank = 0;
+        for (GapReport.Recommendation r : report.recommendations()) {
+            ObjectNode node = capability(r.capability());
+            node.put("rank", ++rank).put("value", r.value()).put("closes_count", r.closes().size())
+                    .put("closes_shown", report.closesShown(r));
+            ArrayNode closes = node.putArray("closes");
+            r.closes().forEach(c -> closes.addObject().put("id", c.technique().id()).put("name", c.technique().name())
+                    .put("score_value", c.score() == null ? null : c.score().toString()).put("users", c.users()));
+            recommendations.add(node);
         }
         return doc;
     }
@@ -663,7 +701,7 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
 
     /** The array of a document that line formats (jsonl, csv, tsv) write one line per element of. */
     static JsonNode items(ObjectNode document) {
-        for (String field : List.of("cells", "mappings", "results", "items", "findings", "uncovered", "techniques")) {
+        for (String field : List.of("cells", "mappings", "results", "items", "findings", "gap", "uncovered", "techniques")) {
             if (document.has(field)) {
                 return document.get(field);
             }

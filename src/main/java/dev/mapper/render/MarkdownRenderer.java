@@ -16,6 +16,7 @@ import dev.mapper.model.DetectionStrategy;
 import dev.mapper.model.DiffReport;
 import dev.mapper.model.Finding;
 import dev.mapper.model.FrameworkList;
+import dev.mapper.model.GapReport;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingField;
 import dev.mapper.model.MatrixReport;
@@ -323,6 +324,28 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
         b.append("\n## Techniques (").append(report.techniques().size()).append(")\n\n");
         table(b, List.of("ID", "Name"), report.techniques().stream()
                 .map(t -> List.of(t.id(), Objects.requireNonNullElse(t.name(), ""))).toList());
+        return b.toString();
+    }
+
+    @Override
+    public String gap(GapReport report) {
+        StringBuilder b = new StringBuilder("# Gap: ").append(report.uncovered().size()).append(" of ")
+                .append(report.techniquesUsed()).append(" techniques uncovered\n\n");
+        fact(b, "Adversaries", report.allGroups() ? "all " + report.adversaries().size() + " groups"
+                : idsAndNames(report.adversaries()));
+        fact(b, "Have", report.have().stream().map(c -> c.id()).collect(Collectors.joining(", ")));
+        fact(b, "Mapping sets", report.sets().stream().map(set -> set.key().toString())
+                .collect(Collectors.joining(", ")));
+        b.append("\n## Most used, uncovered (").append(report.shown().size()).append(")\n\n");
+        table(b, List.of("ID", "Name", "Users", "Can add", "Used by"), report.shown().stream()
+                .map(g -> List.of(g.technique().id(), Objects.requireNonNullElse(g.technique().name(), ""),
+                        String.valueOf(g.usedBy().size()), String.valueOf(g.closableBy()),
+                        String.join(", ", g.usedBy()))).toList());
+        b.append("\n## Add next (").append(report.recommendations().size()).append(")\n\n");
+        table(b, List.of("Capability", "Framework", "Value", "Closes"), report.recommendations().stream()
+                .map(r -> List.of(r.capability().id(), r.capability().framework(), String.valueOf(r.value()),
+                        r.closes().stream().map(c -> c.technique().id()).collect(Collectors.joining(", "))))
+                .toList());
         return b.toString();
     }
 

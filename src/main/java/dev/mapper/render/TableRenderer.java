@@ -13,6 +13,7 @@ import dev.mapper.model.DefenseReport;
 import dev.mapper.model.DiffReport;
 import dev.mapper.model.Finding;
 import dev.mapper.model.FrameworkList;
+import dev.mapper.model.GapReport;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingField;
 import dev.mapper.model.MappingSet;
@@ -80,6 +81,11 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
     @Override
     public String matrix(MatrixReport report) {
         return new MatrixTable(this, options).render(report);
+    }
+
+    @Override
+    public String gap(GapReport report) {
+        return new AttackObjectTables(this, options.width()).gap(report);
     }
 
     @Override
