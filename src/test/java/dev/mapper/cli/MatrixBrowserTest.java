@@ -137,6 +137,14 @@ class MatrixBrowserTest {
             assertQuiet(chromium, page);
             chromium.evaluate("window.scrollTo(0, 0)");
             Files.write(SCREENSHOTS.resolve("fixture.png"), chromium.screenshot());
+
+            // Printed: no panel or buttons, the matrix full width, the shade symbols beside the IDs.
+            chromium.send("Emulation.setEmulatedMedia", Chromium.params().put("media", "print"));
+            assertThat(chromium.evaluate("[getComputedStyle(document.getElementById('detail')).display, "
+                    + "getComputedStyle(document.querySelector('.controls')).display, "
+                    + "getComputedStyle(document.querySelector('.tile .symbol')).display, "
+                    + "getComputedStyle(document.body).paddingLeft + ' ' + getComputedStyle(document.body).paddingRight]"))
+                    .extracting(JsonNode::asText).containsExactly("none", "none", "inline", "0px 0px");
         }
     }
 
