@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,6 +43,30 @@ final class AdversarySelection {
 
     boolean given() {
         return !groups.isEmpty() || !software.isEmpty() || !campaigns.isEmpty() || groupsFile != null;
+    }
+
+    /** The adversaries as given, as {@link FilterOptions#describeTo} puts filters. */
+    void describeTo(Map<String, List<String>> caption) {
+        for (Map.Entry<String, List<String>> option : Map.of("group", groups, "software", software, "campaign",
+                campaigns).entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+            if (!option.getValue().isEmpty()) {
+                caption.put(option.getKey(), List.copyOf(option.getValue()));
+            }
+        }
+        if (groupsFile != null) {
+            caption.put("groups_file", List.of(groupsFile.toString()));
+        }
+        if (counting.includeSoftware) {
+            caption.put("include_software", List.of());
+        }
+    }
+
+    /** The IDs of the techniques the adversaries use, as {@link MappingIndex#techniquesUsedBy} counts them. */
+    Set<String> techniqueIds(List<Adversary> adversaries, MappingIndex index) {
+        Set<String> ids = new TreeSet<>();
+        adversaries.forEach(a -> index.techniquesUsedBy(a, counting.includeSoftware)
+                .forEach(use -> ids.add(use.technique().id())));
+        return ids;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Option;
 
@@ -26,6 +27,13 @@ final class HaveOptions {
 
     boolean given() {
         return file != null;
+    }
+
+    /** {@code --have} as {@link FilterOptions#describeTo} puts filters: the file, as given. */
+    void describeTo(Map<String, List<String>> caption) {
+        if (file != null) {
+            caption.put("have", List.of(file.toString()));
+        }
     }
 
     /**

@@ -1,8 +1,10 @@
 package dev.mapper.cli;
 
+import dev.mapper.index.MappingFilter;
 import dev.mapper.index.MappingIndex;
 import dev.mapper.index.MatrixRequest;
 import dev.mapper.index.Selection;
+import dev.mapper.model.Adversary;
 import dev.mapper.model.MatrixReport;
 import dev.mapper.model.Scoring;
 import java.time.Instant;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,14 +31,17 @@ import picocli.CommandLine.Option;
             "The table fits the terminal: names are shortened, then only IDs are shown, then tactics wrap onto several "
                     + "bands. --format html -o FILE writes one self-contained page (no network access) with the "
                     + "details of every cell; --format json the same data.",
-            "Domain: --domain, else the domain of the selected mapping sets (enterprise when they span several)."
+            "Domain: --domain, else the domain of the selected mapping sets (enterprise when they span several).",
+            "--group, --software, --campaign limit the matrix to the techniques the adversaries use; --have FILE "
+                    + "counts only the capabilities you have."
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  mapper --data ~/attack-data matrix --framework aws",
             "  mapper --data ~/attack-data matrix --framework aws --format html -o aws-matrix.html",
             "  mapper --data ~/attack-data matrix --framework nist_800_53 --score count --tactic initial-access",
-            "  mapper --data ~/attack-data matrix --capability aws_guardduty,aws_cloudtrail --subtechniques"
+            "  mapper --data ~/attack-data matrix --capability aws_guardduty,aws_cloudtrail --subtechniques",
+            "  mapper --data ~/attack-data matrix --group APT29 --have have.txt --format html -o apt29.html"
         })
 final class MatrixCommand implements Callable<Integer> {
 
@@ -52,6 +58,12 @@ final class MatrixCommand implements Callable<Integer> {
             description = "List sub-techniques beneath their parent, each shaded by its own mappings (default: "
                     + "folded into the parent, whose shade then includes theirs).")
     boolean subtechniques;
+
+    @Mixin
+    AdversarySelection adversaries;
+
+    @Mixin
+    HaveOptions have;
 
     @Mixin
     SetOptions sets;
@@ -72,8 +84,18 @@ final class MatrixCommand implements Callable<Integer> {
                     + "--domain once (given: " + String.join(", ", filters.domains) + ")");
         }
         MappingIndex index = Commands.index(spec);
-        MatrixRequest request = new MatrixRequest(new Selection(Set.of(), capabilities), sets.selection(),
-                filters.filter(spec.commandLine(), index), scoring, subtechniques);
+        MappingFilter filter = have.apply(filters.filter(spec.commandLine(), index), index);
+        String scope = null;
+        Set<String> scopeIds = null;
+        if (adversaries.given()) {
+            List<Adversary> chosen = adversaries.adversaries(spec, index);
+            scopeIds = adversaries.techniqueIds(chosen, index);
+            scope = "the techniques and sub-techniques " + chosen.stream().map(a -> a.id() + " " + a.name())
+                    .collect(Collectors.joining(", ")) + (chosen.size() == 1 ? " uses" : " use")
+                    + (adversaries.counting.includeSoftware ? ", with software" : "") + " (" + scopeIds.size() + ")";
+        }
+        MatrixRequest request = new MatrixRequest(new Selection(Set.of(), capabilities), sets.selection(), filter,
+                scoring, subtechniques, scope, scopeIds);
         MatrixReport report = index.matrix(request, new MatrixReport.Caption(caption(), today()));
         output.write(spec, report);
         return ExitCodes.OK;
@@ -86,6 +108,8 @@ final class MatrixCommand implements Callable<Integer> {
         if (!capabilities.isEmpty()) {
             caption.put("capability", List.copyOf(capabilities));
         }
+        have.describeTo(caption);
+        adversaries.describeTo(caption);
         sets.describeTo(caption);
         return caption;
     }

@@ -52,7 +52,8 @@ final class MatrixQuery {
                 .forEach(otherDomains::add);
         Map<String, List<Mapping>> byTechnique = new TreeMap<>();
         for (Mapping m : selected.mappings()) {
-            if (!m.nonMappable() && m.techniqueId() != null && domain.equalsIgnoreCase(m.set().domain())) {
+            if (!m.nonMappable() && m.techniqueId() != null && domain.equalsIgnoreCase(m.set().domain())
+                    && request.inScope(m.techniqueId())) {
                 byTechnique.computeIfAbsent(m.techniqueId(), k -> new ArrayList<>()).add(m);
             }
         }
@@ -74,16 +75,27 @@ final class MatrixQuery {
                 List<MatrixReport.Cell> subs = new ArrayList<>();
                 List<Mapping> rolledUp = new ArrayList<>(byTechnique.getOrDefault(parent.id(), List.of()));
                 for (Technique sub : layout.subtechniquesIn(parent, tactic)) {
-                    List<Mapping> own = byTechnique.getOrDefault(sub.id(), List.of());
-                    subs.add(cell(sub, own, List.of()));
-                    rolledUp.addAll(own);
-                    placed.add(sub.id());
+                    if (request.inScope(sub.id())) {
+                        List<Mapping> own = byTechnique.getOrDefault(sub.id(), List.of());
+                        subs.add(cell(sub, own, List.of(), true));
+                        rolledUp.addAll(own);
+                        placed.add(sub.id());
+                    }
                 }
-                MatrixReport.Cell cell = cell(parent,
-                        request.expandSubtechniques() ? byTechnique.getOrDefault(parent.id(), List.of()) : rolledUp, subs);
+                // Out of scope, a technique is shown only to head its sub-techniques that are in scope.
+                boolean parentInScope = request.inScope(parent.id());
+                if (!parentInScope && subs.isEmpty()) {
+                    continue;
+                }
+                MatrixReport.Cell cell = request.expandSubtechniques()
+                        ? cell(parent, byTechnique.getOrDefault(parent.id(), List.of()), subs, parentInScope)
+                        : cell(parent, rolledUp, subs, true);
                 cells.add(cell);
                 placed.add(parent.id());
-                List<MatrixReport.Cell> shown = new ArrayList<>(List.of(cell));
+                List<MatrixReport.Cell> shown = new ArrayList<>();
+                if (cell.inScope()) {
+                    shown.add(cell);
+                }
                 if (request.expandSubtechniques()) {
                     shown.addAll(subs);
                 }
@@ -105,13 +117,14 @@ final class MatrixQuery {
                 unplaced.add(new MatrixReport.Unplaced(index.describe(id), mappings.size()));
             }
         });
-        return new MatrixReport(release, List.copyOf(otherDomains), sets, caption, scoring,
+        return new MatrixReport(release, List.copyOf(otherDomains), sets, caption, request.scope(), scoring,
                 request.expandSubtechniques(), columns, coveredIds.size(), counted.size(), byTechnique, unplaced);
     }
 
-    private static MatrixReport.Cell cell(Technique technique, List<Mapping> mappings, List<MatrixReport.Cell> subs) {
+    private static MatrixReport.Cell cell(Technique technique, List<Mapping> mappings, List<MatrixReport.Cell> subs,
+                                          boolean inScope) {
         return new MatrixReport.Cell(technique, Scoring.strongest(mappings), Scoring.capabilityCount(mappings),
-                mappings.size(), subs);
+                mappings.size(), subs, inScope);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.mapper.model;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,10 +13,12 @@ import java.util.Map;
  * order; in each, one cell per technique, by name. A cell's sub-techniques are folded into it (its shade then counts
  * their mappings too) or, when {@code subtechniquesExpanded}, listed beneath it with shades of their own.
  * Mappings that place no cell (to techniques revoked, deprecated or unknown in the release) are {@code unplaced},
- * never dropped; {@code otherDomains} are domains the selection also had mappings for.
+ * never dropped; {@code otherDomains} are domains the selection also had mappings for. {@code scope}, when not null,
+ * says which techniques the matrix is limited to (an adversary's): others have no cell, or only one out of scope
+ * that heads sub-techniques in scope, and mappings to them are left out.
  */
 public record MatrixReport(AttackRelease release, List<String> otherDomains, List<MappingSet> sets, Caption caption,
-                           Scoring scoring, boolean subtechniquesExpanded, List<Column> columns, int covered,
+                           String scope, Scoring scoring, boolean subtechniquesExpanded, List<Column> columns, int covered,
                            int total, Map<String, List<Mapping>> mappings, List<Unplaced> unplaced) implements Report {
 
     /**
@@ -48,10 +51,12 @@ public record MatrixReport(AttackRelease release, List<String> otherDomains, Lis
     /**
      * One technique. {@code strongest} (null when no mapping has a score), {@code capabilityCount} and
      * {@code mappingCount} are of its own mappings, plus its sub-techniques' when they are folded into it.
-     * {@code subtechniques} are the active sub-techniques of the release, each with its own mappings only.
+     * {@code subtechniques} are the active sub-techniques of the release (in scope), each with its own mappings
+     * only. A cell is out of scope only when its sub-techniques are listed and it heads them without being in
+     * scope itself; it then counts in no total.
      */
     public record Cell(Technique technique, Score strongest, int capabilityCount, int mappingCount,
-                       List<Cell> subtechniques) {
+                       List<Cell> subtechniques, boolean inScope) {
         public Cell {
             subtechniques = List.copyOf(subtechniques);
         }
@@ -68,6 +73,7 @@ public record MatrixReport(AttackRelease release, List<String> otherDomains, Lis
     /** What a cell's shade says: under strength scoring its strongest score, under count scoring how many capabilities. */
     public enum Shade {
         NONE("none", "not mapped"),
+        OUT_OF_SCOPE("out-of-scope", "not in scope"),
         UNSCORED("unscored", "mapped, no score"),
         MINIMAL("minimal", "minimal"),
         PARTIAL("partial", "partial"),
@@ -106,13 +112,20 @@ public record MatrixReport(AttackRelease release, List<String> otherDomains, Lis
 
     /** The shades this report's cells can have, strongest first, as a legend lists them. */
     public List<Shade> legend() {
-        return scoring == Scoring.COUNT
+        List<Shade> legend = new ArrayList<>(scoring == Scoring.COUNT
                 ? List.of(Shade.COUNT_8, Shade.COUNT_4, Shade.COUNT_2, Shade.COUNT_1, Shade.NONE)
-                : List.of(Shade.SIGNIFICANT, Shade.PARTIAL, Shade.MINIMAL, Shade.UNSCORED, Shade.NONE);
+                : List.of(Shade.SIGNIFICANT, Shade.PARTIAL, Shade.MINIMAL, Shade.UNSCORED, Shade.NONE));
+        if (scope != null && subtechniquesExpanded) {
+            legend.add(Shade.OUT_OF_SCOPE);
+        }
+        return legend;
     }
 
     /** The cell's shade under this report's scoring. */
     public Shade shade(Cell cell) {
+        if (!cell.inScope()) {
+            return Shade.OUT_OF_SCOPE;
+        }
         if (!cell.covered()) {
             return Shade.NONE;
         }

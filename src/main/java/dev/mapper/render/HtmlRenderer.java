@@ -83,6 +83,9 @@ final class HtmlRenderer implements Renderer {
     private static void header(StringBuilder b, MatrixReport report, String title, String selection) {
         b.append("<header>\n<h1>").append(escape(title)).append("</h1>\n<dl class=\"facts\">\n");
         fact(b, "Selection", selection);
+        if (report.scope() != null) {
+            fact(b, "Scope", report.scope());
+        }
         fact(b, "Mapping sets", report.sets().isEmpty() ? "none" : report.sets().stream()
                 .map(set -> set.key().toString()).collect(Collectors.joining(", ")));
         fact(b, "ATT&CK data", Text.domain(report.release().domain()) + " " + report.release().version());
@@ -175,9 +178,11 @@ final class HtmlRenderer implements Renderer {
 
     /** "partial · 3 capabilities · 5 mappings", and for a folded parent how many of its sub-techniques are mapped. */
     private static String summary(MatrixReport report, Cell cell, boolean sub) {
-        String text = !cell.covered() ? "not mapped" : report.shade(cell).label()
-                + (report.scoring() == Scoring.COUNT ? "" : " · " + count(cell.capabilityCount(), "capability"))
-                + " · " + count(cell.mappingCount(), "mapping");
+        String text = report.shade(cell).label();
+        if (cell.covered()) {
+            text += (report.scoring() == Scoring.COUNT ? "" : " · " + count(cell.capabilityCount(), "capability"))
+                    + " · " + count(cell.mappingCount(), "mapping");
+        }
         if (!sub && !report.subtechniquesExpanded() && !cell.subtechniques().isEmpty()) {
             long mapped = cell.subtechniques().stream().filter(Cell::covered).count();
             text += " (with its sub-techniques, " + mapped + " of " + cell.subtechniques().size() + " mapped)";

@@ -303,6 +303,7 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
         doc.put("generated", report.caption().generated().toString());
         ObjectNode selection = doc.putObject("selection");
         report.caption().selection().forEach((option, values) -> strings(selection.putArray(option), values));
+        doc.put("scope", report.scope());
         ArrayNode sets = doc.putArray("mapping_sets");
         report.sets().forEach(set -> sets.add(set.key().toString()));
         doc.put("score", report.scoring().toString());
@@ -346,7 +347,7 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
         Technique t = cell.technique();
         return NODES.objectNode().put("tactic", tactic.shortname()).put("id", t.id()).put("name", t.name())
                 .put("url", t.url()).put("is_subtechnique", t.subtechnique()).put("parent_id", t.parentId())
-                .put("shade", report.shade(cell).key())
+                .put("in_scope", cell.inScope()).put("shade", report.shade(cell).key())
                 .put("score_value", cell.strongest() == null ? null : cell.strongest().toString())
                 .put("capability_count", cell.capabilityCount()).put("mapping_count", cell.mappingCount())
                 .put("subtechnique_count", cell.subtechniques().size())

@@ -407,6 +407,9 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
         StringBuilder b = new StringBuilder("# ATT&CK ").append(escape(Text.domain(report.release().domain())))
                 .append(' ').append(escape(report.release().version())).append(" matrix\n\n");
         report.caption().selection().forEach((option, values) -> fact(b, option, String.join(", ", values)));
+        if (report.scope() != null) {
+            fact(b, "Scope", report.scope());
+        }
         fact(b, "Mapping sets", report.sets().stream().map(set -> set.key().toString())
                 .collect(Collectors.joining(", ")));
         fact(b, "Covered", report.covered() + " of " + report.total() + String.format(Locale.ROOT, " (%.1f%%)",

@@ -13,6 +13,7 @@ final class MatrixPalette {
 
     private static final Map<Shade, Integer> BACKGROUND = new EnumMap<>(Map.of(
             Shade.NONE, 0xf4f4f4,
+            Shade.OUT_OF_SCOPE, 0xffffff,
             Shade.UNSCORED, 0xf2d9a6,
             Shade.MINIMAL, 0xd9f0d3,
             Shade.PARTIAL, 0x7fbf7b,

@@ -29,7 +29,7 @@ final class MatrixTable {
     private static final int ID_WIDTH = 8;
 
     private static final Map<Shade, String> SYMBOLS = new EnumMap<>(Map.of(
-            Shade.NONE, "·", Shade.UNSCORED, "•",
+            Shade.NONE, "·", Shade.OUT_OF_SCOPE, " ", Shade.UNSCORED, "•",
             Shade.MINIMAL, "▒", Shade.PARTIAL, "▓", Shade.SIGNIFICANT, "█",
             Shade.COUNT_1, "░", Shade.COUNT_2, "▒", Shade.COUNT_4, "▓", Shade.COUNT_8, "█"));
 
@@ -107,6 +107,9 @@ final class MatrixTable {
             table.field(b, "Selection", report.caption().selection().entrySet().stream()
                     .map(e -> e.getValue().isEmpty() ? e.getKey() : e.getKey() + " " + String.join(",", e.getValue()))
                     .collect(Collectors.joining("; ")));
+        }
+        if (report.scope() != null) {
+            table.field(b, "Scope", report.scope());
         }
         table.field(b, "Sets", report.sets().isEmpty() ? "none selected" : report.sets().stream()
                 .map(set -> set.key().toString()).collect(Collectors.joining(", ")));

@@ -1,6 +1,7 @@
 package dev.mapper.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -148,6 +149,42 @@ class MatrixTest {
         assertThat(shades(doc)).containsEntry("impact/T9015", "significant").containsEntry("impact/T9016",
                 "significant").containsEntry("scouting/T9001", "none");
         assertThat(doc.path("selection").path("capability").get(0).asText()).isEqualTo("cx_backup");
+    }
+
+    @Test
+    void anAdversaryLimitsTheMatrixToTheTechniquesItUses() throws Exception {
+        JsonNode folded = json("--group", "Test Bears", "--framework", "cloudx");
+
+        // T9004 shows only because its .001 is used, and is shaded by that alone (.002's minimal left out).
+        assertThat(shades(folded)).containsOnly(entry("entry/T9004", "significant"),
+                entry("keys/T9010", "significant"), entry("impact/T9015", "significant"));
+        assertThat(folded.path("scope").asText()).isEqualTo("the techniques and sub-techniques G9001 Fixture Bears "
+                + "uses (3)");
+        assertThat(folded.path("selection").path("group").get(0).asText()).isEqualTo("Test Bears");
+        assertThat(folded.path("covered").asInt()).isEqualTo(3);
+        assertThat(folded.path("total").asInt()).isEqualTo(3);
+        assertThat(folded.path("techniques").findValuesAsText("id")).containsExactly("T9004.001", "T9010",
+                "T9015");
+
+        JsonNode expanded = json("--group", "G9001", "--framework", "cloudx", "--subtechniques");
+        assertThat(shades(expanded)).containsOnly(entry("entry/T9004", "out-of-scope"),
+                entry("entry/T9004.001", "significant"), entry("keys/T9010", "significant"),
+                entry("impact/T9015", "significant"));
+        assertThat(expanded.path("total").asInt()).isEqualTo(3); // the heading T9004 is not counted
+        assertThat(expanded.path("legend").findValuesAsText("shade")).contains("out-of-scope");
+    }
+
+    @Test
+    void haveCountsOnlyTheCapabilitiesYouHave() throws Exception {
+        Path have = dir.resolve("have.txt");
+        Files.writeString(have, "# what we run\ncx_backup\n");
+
+        JsonNode doc = json("--have", have.toString(), "--framework", "cloudx");
+
+        Map<String, String> covered = new LinkedHashMap<>(shades(doc));
+        covered.values().removeIf("none"::equals);
+        assertThat(covered).containsOnly(entry("impact/T9015", "significant"), entry("impact/T9016", "significant"));
+        assertThat(doc.path("selection").path("have").get(0).asText()).isEqualTo(have.toString());
     }
 
     @Test

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * A small made-up ATT&CK domain for matrix tests, written in the official formats: a STIX 2.1 bundle ("enterprise"
  * 90.1) with twelve tactics in matrix order, techniques with sub-techniques, one revoked and one deprecated; and two
- * mapping files: {@code cloudx} scores its mappings, {@code controls} does not and also maps the revoked technique.
+ * mapping files: {@code cloudx} scores its mappings, {@code controls} does not and also maps the revoked technique;
+ * and a group that uses three techniques.
  * Nothing here is ATT&CK's: names and IDs are invented, so snapshots of it are stable and copy nothing.
  */
 public final class MatrixFixture {
@@ -60,6 +61,10 @@ public final class MatrixFixture {
 
     private MatrixFixture() {
     }
+
+    /** A group, "Fixture Bears", and the techniques it uses. */
+    public static final String GROUP = "G9001";
+    public static final List<String> GROUP_USES = List.of("T9004.001", "T9010", "T9015");
 
     /** Markup and script where data text goes: a page that shows data must show these as text. */
     public static final String HOSTILE_NAME = "</script><script>alert('name')</script><img src=x onerror=alert(1)>";
@@ -152,6 +157,16 @@ public final class MatrixFixture {
                         .put("relationship_type", "subtechnique-of").put("source_ref", "attack-pattern--" + t[0])
                         .put("target_ref", "attack-pattern--" + t[0].substring(0, t[0].indexOf('.')));
             }
+        }
+        ObjectNode group = objects.addObject().put("type", "intrusion-set").put("id", "intrusion-set--G9001")
+                .put("name", "Fixture Bears").put("description", "A made-up group for tests.");
+        group.putArray("aliases").add("Fixture Bears").add("Test Bears");
+        group.putArray("external_references").addObject().put("source_name", "mitre-attack")
+                .put("external_id", GROUP).put("url", "https://attack.example/groups/" + GROUP);
+        for (String used : GROUP_USES) {
+            objects.addObject().put("type", "relationship").put("id", "relationship--uses-" + used)
+                    .put("relationship_type", "uses").put("source_ref", "intrusion-set--G9001")
+                    .put("target_ref", "attack-pattern--" + used).put("description", "Seen in tests.");
         }
         objects.add(technique("T9098", "Old Trick", "running").put("x_mitre_deprecated", true));
         objects.add(technique("T9099", "Retired Trick", "gathering").put("revoked", true));
