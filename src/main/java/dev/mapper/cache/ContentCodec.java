@@ -42,7 +42,7 @@ import java.util.Map;
 final class ContentCodec {
 
     /** Raise it whenever what is written changes: entries of another version are not read. */
-    static final int VERSION = 4;
+    static final int VERSION = 5;
 
     private static final int RELEASE = 1;
     private static final int MAPPING_FILE = 2;
@@ -146,6 +146,7 @@ final class ContentCodec {
                 string(t.description());
                 string(t.domain());
                 body.signed(t.order());
+                body.write(t.deprecated() ? 1 : 0);
             }
             Encoder section = new Encoder();
             section.objects(release.objects().get());
@@ -424,7 +425,7 @@ final class ContentCodec {
             int kind = read();
             readStrings();
             FileContent content = switch (kind) {
-                case RELEASE -> FileContent.of(release(source.label()));
+                case RELEASE -> FileContent.of(release(source));
                 case MAPPING_FILE -> FileContent.of(mappingFile(source));
                 case NOT_DATA -> FileContent.notData(notData());
                 default -> throw new CorruptException("unknown kind " + kind);
@@ -475,7 +476,7 @@ final class ContentCodec {
             return new String(chars);
         }
 
-        private AttackRelease release(String sourceLabel) {
+        private AttackRelease release(DataSource source) {
             String domain = string();
             String version = string();
             Technique[] techniques = new Technique[count()];
@@ -484,14 +485,14 @@ final class ContentCodec {
             }
             Tactic[] tactics = new Tactic[count()];
             for (int i = 0; i < tactics.length; i++) {
-                tactics[i] = new Tactic(string(), string(), string(), string(), string(), signed());
+                tactics[i] = new Tactic(string(), string(), string(), string(), string(), signed(), read() != 0);
             }
             int length = count();
             int offset = at;
             at += length;
             // Decoded on first use from these bytes, which the entry's checksum has covered.
             Deferred<AttackObjects> objects = Deferred.of(() -> new Decoder(bytes, offset, length).objects());
-            return new AttackRelease(domain, version, sourceLabel, List.of(techniques), List.of(tactics), objects);
+            return new AttackRelease(domain, version, source, List.of(techniques), List.of(tactics), objects);
         }
 
         private AttackObjects objects() {

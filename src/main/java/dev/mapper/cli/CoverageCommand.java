@@ -1,9 +1,11 @@
 package dev.mapper.cli;
 
+import dev.mapper.index.CoverageScope;
 import dev.mapper.index.MappingIndex;
 import dev.mapper.load.IdListReader;
 import dev.mapper.model.CoverageReport;
-import dev.mapper.model.Technique;
+import dev.mapper.model.CoverageReport.DomainCoverage;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,11 +19,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code mapper coverage}: how much of ATT&CK the selected mappings cover, with gates for CI. */
+/** {@code mapper coverage}: how much of ATT&CK the selected mappings cover, per domain, with gates for CI. */
 @Command(name = "coverage", mixinStandardHelpOptions = true,
         description = {
-            "Of the techniques in scope (default: every technique of the loaded ATT&CK domain that is neither "
-                    + "revoked nor deprecated), how many have at least one mapping from the selected frameworks.",
+            "Of the techniques in scope, how many have at least one mapping from the selected frameworks, for each "
+                    + "ATT&CK domain the mappings are of (Enterprise, Mobile, ICS), against that domain's release: the "
+                    + "one the mappings were made against when it is loaded, else the newest loaded.",
+            "The scope is every technique and sub-technique of the release that is neither revoked nor deprecated, "
+                    + "unless --techniques, --no-subtechniques, --tactic or --platform say otherwise. A domain whose "
+                    + "release is not loaded (only the bundled sample, or nothing) is an error, exit 8, unless "
+                    + "--mapping-only.",
             "Prints the totals, one row per tactic and the uncovered techniques. --fail-under and --require make "
                     + "it exit 1 when the coverage is not there."
         },
@@ -29,8 +36,10 @@ import picocli.CommandLine.Option;
             "",
             "Examples:",
             "  mapper --data ../shared/corpus coverage --framework aws",
+            "  mapper --data ../shared/corpus coverage --framework aws --rollup --no-subtechniques",
             "  mapper --data ../shared/corpus coverage --framework aws --tactic credential-access --format json",
-            "  mapper --data ../shared/corpus coverage --framework aws --fail-under 25 --require T1528,T1078"
+            "  mapper --data ../shared/corpus coverage --framework aws --fail-under 25 --require T1528,T1078",
+            "  mapper coverage --framework aws --mapping-only"
         })
 final class CoverageCommand implements Callable<Integer> {
 
@@ -39,8 +48,23 @@ final class CoverageCommand implements Callable<Integer> {
                     + "(separated by whitespace or commas; # starts a comment).")
     String techniques;
 
+    @Option(names = "--rollup",
+            description = "A technique is also covered by a mapping to one of its sub-techniques "
+                    + "(default: only by a mapping to its own ID).")
+    boolean rollup;
+
+    @Option(names = "--no-subtechniques",
+            description = "Count techniques only: sub-techniques are left out of the total (their mappings still "
+                    + "cover their parent with --rollup).")
+    boolean noSubtechniques;
+
+    @Option(names = "--mapping-only",
+            description = "Measure against no ATT&CK release: count the techniques the mappings map, with no total "
+                    + "or percentage (unless --techniques gives one).")
+    boolean mappingOnly;
+
     @Option(names = "--fail-under", paramLabel = "PCT",
-            description = "Exit 1 when the covered percentage is under PCT (0 to 100).")
+            description = "Exit 1 when the covered percentage of any domain is under PCT (0 to 100).")
     Double failUnder;
 
     @Option(names = "--require", split = ",", paramLabel = "ID",
@@ -65,17 +89,31 @@ final class CoverageCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--fail-under is a percentage from 0 to 100, not '" + spec.findOption("--fail-under").originalStringValues().get(0) + "'");
         }
-        List<String> scope = Commands.techniqueIds(spec, scopeIds());
+        if (failUnder != null && mappingOnly && techniques == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--fail-under needs a total to take a "
+                    + "percentage of: --mapping-only has none unless --techniques lists the techniques in scope");
+        }
+        CoverageScope scope = techniques == null ? CoverageScope.RELEASE : CoverageScope.listed(
+                Files.isRegularFile(Path.of(techniques)) ? "the techniques listed in " + techniques : techniques,
+                Commands.techniqueIds(spec, scopeIds()));
         List<String> require = Commands.techniqueIds(spec, required);
         MappingIndex index = Commands.index(spec);
         CoverageReport report = index.coverage(sets.selection(), filters.filter(spec.commandLine(), index), scope,
-                require);
+                new CoverageReport.Counting(!noSubtechniques, rollup, mappingOnly), require);
+        PrintWriter err = spec.commandLine().getErr();
+        report.domains().stream().map(DomainCoverage::releaseNote).filter(note -> note != null)
+                .forEach(note -> err.println("mapper: note: " + note));
+        err.flush();
         output.write(spec, report);
 
         List<String> failures = new ArrayList<>();
-        if (failUnder != null && report.percent() < failUnder) {
-            failures.add(String.format(Locale.ROOT, "coverage %.2f%% (%d of %d) is under --fail-under %s",
-                    report.percent(), report.covered(), report.total(), failUnder));
+        if (failUnder != null) {
+            for (DomainCoverage domain : report.domains()) {
+                if (domain.percent() < failUnder) {
+                    failures.add(String.format(Locale.ROOT, "%s coverage %.2f%% (%d of %d) is under --fail-under %s",
+                            domain.displayName(), domain.percent(), domain.covered(), domain.total(), failUnder));
+                }
+            }
         }
         if (!report.missingRequired().isEmpty()) {
             failures.add("required techniques without a mapping: " + report.missingRequired().stream()
@@ -89,9 +127,6 @@ final class CoverageCommand implements Callable<Integer> {
     }
 
     private List<String> scopeIds() {
-        if (techniques == null) {
-            return List.of();
-        }
         Path file = Path.of(techniques);
         return Files.isRegularFile(file) ? IdListReader.read(file) : Arrays.asList(techniques.split(","));
     }

@@ -1,6 +1,7 @@
 package dev.mapper.cli;
 
 import dev.mapper.index.AmbiguousNameException;
+import dev.mapper.index.MissingDataException;
 import dev.mapper.index.UnknownIdException;
 import dev.mapper.load.DataFileException;
 import dev.mapper.pull.PullException;
@@ -55,6 +56,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
                 case BAD_DATA -> ExitCodes.BAD_DATA;
                 case DATA_HOME -> ExitCodes.OUTPUT_ERROR;
             };
+        }
+        if (e instanceof MissingDataException) {
+            return ExitCodes.MISSING_DATA;
         }
         return ExitCodes.INTERNAL_ERROR;
     }

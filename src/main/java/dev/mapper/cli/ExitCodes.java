@@ -19,6 +19,11 @@ public final class ExitCodes {
     public static final int OUTPUT_ERROR = 6;
     /** A download failed: no network, a host that cannot be reached, a timeout, an HTTP error. */
     public static final int NETWORK = 7;
+    /**
+     * The loaded data cannot answer the question honestly: coverage of a domain whose ATT&CK release is not loaded
+     * (only the bundled sample, or nothing). The message names what to load.
+     */
+    public static final int MISSING_DATA = 8;
     /** Set by the launcher script, not by Java: no Java 17+ found, or a source checkout that could not be built. */
     public static final int CANNOT_RUN = 69;
     /** A bug in mapper itself; please report it with the output of {@code --verbose}. */

@@ -3,7 +3,10 @@ package dev.mapper.cli;
 import dev.mapper.index.FilterDimension;
 import dev.mapper.index.MappingFilter;
 import dev.mapper.index.MappingIndex;
+import dev.mapper.model.AttackDomain;
 import dev.mapper.model.Score;
+import dev.mapper.model.Tactic;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +39,8 @@ final class FilterOptions {
     Score minScore;
 
     @Option(names = "--tactic", split = ",", paramLabel = "TACTIC",
-            description = "Only techniques of these tactics (shortname, ID or name, e.g. credential-access, TA0006).")
+            description = "Only techniques of these tactics: ID, shortname or name, with the domain when several "
+                    + "domains have it (e.g. credential-access, TA0006, mobile/initial-access).")
     Set<String> tactics = new LinkedHashSet<>();
 
     @Option(names = "--platform", split = ",", paramLabel = "PLATFORM",
@@ -52,10 +56,32 @@ final class FilterOptions {
         check(cli, index, FilterDimension.FRAMEWORK, frameworks);
         check(cli, index, FilterDimension.MAPPING_TYPE, mappingTypes);
         check(cli, index, FilterDimension.CATEGORY, categories);
-        check(cli, index, FilterDimension.TACTIC, tactics);
         check(cli, index, FilterDimension.PLATFORM, platforms);
         check(cli, index, FilterDimension.DOMAIN, domains);
-        return new MappingFilter(frameworks, mappingTypes, categories, minScore, tactics, platforms, domains);
+        return new MappingFilter(frameworks, mappingTypes, categories, minScore, tacticKeys(cli, index), platforms,
+                domains);
+    }
+
+    /**
+     * The tactics named, as keys ({@code mobile/initial-access}). A name several domains use is read in the domains
+     * the command is about: those of {@code --domain}, else of the sets of {@code --framework}.
+     */
+    private Set<String> tacticKeys(CommandLine cli, MappingIndex index) {
+        Set<String> inPlay = new HashSet<>();
+        domains.forEach(d -> inPlay.add(AttackDomain.normalise(d)));
+        if (inPlay.isEmpty()) {
+            index.sets().stream().filter(s -> frameworks.stream().anyMatch(f -> f.trim().equalsIgnoreCase(s.framework())))
+                    .forEach(s -> inPlay.add(AttackDomain.normalise(s.domain())));
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        for (String value : tactics) {
+            List<Tactic> named = index.tacticsNamed(value, inPlay);
+            if (named.isEmpty()) {
+                unknown(cli, FilterDimension.TACTIC, value, index.knownValues(FilterDimension.TACTIC));
+            }
+            named.forEach(t -> keys.add(t.key()));
+        }
+        return keys;
     }
 
     /** The filters given, each named as its option in snake_case (mapping_type), with its values: a report's header. */
@@ -84,9 +110,13 @@ final class FilterOptions {
         SortedSet<String> known = index.knownValues(dimension);
         for (String value : given) {
             if (!known.contains(value.trim())) {
-                throw new CommandLine.ParameterException(cli, "unknown " + dimension.option() + " value '" + value
-                        + "'; valid values: " + (known.isEmpty() ? "(none in the loaded data)" : String.join(", ", known)));
+                unknown(cli, dimension, value, known);
             }
         }
+    }
+
+    private static void unknown(CommandLine cli, FilterDimension dimension, String value, SortedSet<String> known) {
+        throw new CommandLine.ParameterException(cli, "unknown " + dimension.option() + " value '" + value
+                + "'; valid values: " + (known.isEmpty() ? "(none in the loaded data)" : String.join(", ", known)));
     }
 }

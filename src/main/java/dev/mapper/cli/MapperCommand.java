@@ -43,6 +43,7 @@ import picocli.CommandLine.Option;
             ExitCodes.BAD_DATA + ":bad data: a data file cannot be read",
             ExitCodes.OUTPUT_ERROR + ":output error: the output (or the data home) cannot be written",
             ExitCodes.NETWORK + ":network: a download failed (no network, timeout, HTTP error)",
+            ExitCodes.MISSING_DATA + ":missing data: coverage without the ATT&CK release to measure against",
             ExitCodes.CANNOT_RUN + ":the launcher found no Java 17+ (or could not build mapper)",
             ExitCodes.INTERNAL_ERROR + ":internal error: a bug in mapper, please report it"
         })

@@ -1,5 +1,6 @@
 package dev.mapper.index;
 
+import dev.mapper.model.AttackDomain;
 import dev.mapper.model.Capability;
 import dev.mapper.model.CapabilityList;
 import dev.mapper.model.FrameworkList;
@@ -89,11 +90,13 @@ final class Listings {
             }
         }
         List<Tactic> tactics = new ArrayList<>(index.tactics());
-        tactics.sort(Comparator.comparing(Tactic::domain).thenComparingInt(Tactic::order));
+        tactics.sort(Comparator.comparing(Tactic::domain, AttackDomain.ORDER).thenComparing(Tactic::deprecated)
+                .thenComparingInt(Tactic::order));
         List<TacticList.Row> rows = new ArrayList<>();
         for (Tactic tactic : tactics) {
             int count = mappings.getOrDefault(tactic, 0);
-            if (keep(filter, count) && filter.allowsTactic(tactic)) {
+            // --tactic and --domain pick tactics: those are listed even with no mapping to them.
+            if ((filter.onlyTacticsAndDomains() || count > 0) && filter.allowsTactic(tactic) && inDomains(filter, tactic)) {
                 rows.add(new TacticList.Row(tactic, techniques.getOrDefault(tactic, 0), count));
             }
         }
@@ -106,5 +109,10 @@ final class Listings {
 
     private static boolean keep(MappingFilter filter, int count) {
         return filter.isEmpty() || count > 0;
+    }
+
+    /** With {@code --domain}, only the tactics of those domains. */
+    private static boolean inDomains(MappingFilter filter, Tactic tactic) {
+        return filter.domains().isEmpty() || filter.domains().contains(AttackDomain.normalise(tactic.domain()));
     }
 }

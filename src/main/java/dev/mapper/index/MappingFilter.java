@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
  * Tactic and platform filters need the technique's ATT&CK data: a mapping whose technique has none is left out.
  * {@code capabilities} are the capabilities a team has ({@code --have}), as {@link #capabilityKey} spells them:
  * when not null, only their mappings count (none, for an empty list).
+ * Tactics are given as keys, domain and shortname ({@code mobile/initial-access}), since domains share shortnames.
  */
 public record MappingFilter(
         Set<String> frameworks,
@@ -93,8 +94,9 @@ public record MappingFilter(
     }
 
     /**
-     * True when the technique passes the tactic and platform filters; {@code techniqueTactics} are the names its
-     * tactics go by (shortname, ID, name). Without ATT&CK data (null) it passes only when neither is set.
+     * True when the technique passes the tactic and platform filters; {@code techniqueTactics} are the keys of its
+     * tactics ({@code enterprise/initial-access}), as {@code tactics} holds them. Without ATT&CK data (null) it
+     * passes only when neither is set.
      */
     boolean testTechnique(Technique technique, List<String> techniqueTactics) {
         if (!tactics.isEmpty() && (technique == null
@@ -105,9 +107,9 @@ public record MappingFilter(
                 && technique.platforms().stream().anyMatch(p -> platforms.contains(lower(p))));
     }
 
-    /** True when the tactic is one the tactic filter names (by shortname, ID or name), or there is no such filter. */
+    /** True when the tactic is one the tactic filter names (its key), or there is no such filter. */
     boolean allowsTactic(Tactic tactic) {
-        return tactics.isEmpty() || tactic.names().stream().anyMatch(n -> tactics.contains(lower(n)));
+        return tactics.isEmpty() || tactics.contains(lower(tactic.key()));
     }
 
     /** True when the set passes the filters that depend on the set alone (framework and domain). */
@@ -120,6 +122,12 @@ public record MappingFilter(
     public MappingFilter withFrameworks(Set<String> otherFrameworks) {
         return new MappingFilter(otherFrameworks, mappingTypes, categories, minScore, tactics, platforms, domains,
                 capabilities);
+    }
+
+    /** True when no filter but tactics and domains is set: then the filter says which tactics, not which mappings. */
+    boolean onlyTacticsAndDomains() {
+        return frameworks.isEmpty() && mappingTypes.isEmpty() && categories.isEmpty() && minScore == null
+                && platforms.isEmpty() && capabilities == null;
     }
 
     /** True when no filter is set. */

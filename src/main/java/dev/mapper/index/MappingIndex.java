@@ -3,6 +3,7 @@ package dev.mapper.index;
 import dev.mapper.model.Adversary;
 import dev.mapper.model.AdversaryReport;
 import dev.mapper.model.AttackCatalog;
+import dev.mapper.model.AttackDomain;
 import dev.mapper.model.AttackObject;
 import dev.mapper.model.AttackRelease;
 import dev.mapper.model.Campaign;
@@ -41,7 +42,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -57,7 +57,7 @@ import java.util.stream.Collectors;
  */
 public final class MappingIndex implements AttackCatalog {
 
-    private final List<AttackRelease> releases;
+    private final AttackReleases attack;
     private final List<MappingSet> sets;
     private final List<MappingFile> files;
     private final Map<MappingSet, Integer> setOrder = new HashMap<>();
@@ -75,10 +75,8 @@ public final class MappingIndex implements AttackCatalog {
     private AttackObjectIndex attackObjects;
 
     public MappingIndex(LoadedData data) {
-        List<AttackRelease> newestFirst = new ArrayList<>(data.releases());
-        newestFirst.sort(Comparator.comparing(AttackRelease::version, Versions.ORDER).reversed());
-        this.releases = List.copyOf(newestFirst);
-        for (AttackRelease release : releases) {
+        this.attack = new AttackReleases(data.releases());
+        for (AttackRelease release : attack.all()) {
             for (Technique t : release.techniques()) {
                 techniques.putIfAbsent(t.id(), t);
                 if (t.parentId() != null) {
@@ -86,7 +84,7 @@ public final class MappingIndex implements AttackCatalog {
                 }
             }
             for (Tactic tactic : release.tactics()) {
-                tactics.putIfAbsent(tactic.domain() + "/" + tactic.shortname(), tactic);
+                tactics.putIfAbsent(tactic.key(), tactic);
             }
         }
         this.files = data.mappingFiles();
@@ -123,8 +121,9 @@ public final class MappingIndex implements AttackCatalog {
         }
     }
 
+    /** Every loaded release: those the user loaded, newest first, then the bundled sample. */
     public List<AttackRelease> releases() {
-        return releases;
+        return attack.all();
     }
 
     /** Every loaded set, by framework, newest first. */
@@ -182,15 +181,20 @@ public final class MappingIndex implements AttackCatalog {
         return List.copyOf(ids);
     }
 
-    /** ATT&CK data for the ID from the newest release that has it. */
+    /** ATT&CK data for the ID from the newest release that has it (one the user loaded before the bundled sample). */
     @Override
     public Optional<Technique> technique(String id) {
         return Optional.ofNullable(techniques.get(Technique.normaliseId(id)));
     }
 
     @Override
-    public boolean covers(String domain) {
-        return releases.stream().anyMatch(r -> r.domain().equalsIgnoreCase(domain) && !DataSource.BUNDLED.equals(r.source()));
+    public Optional<AttackRelease> releaseFor(String domain, String attackVersion) {
+        return attack.judging(domain, attackVersion);
+    }
+
+    @Override
+    public Optional<Technique> technique(AttackRelease release, String id) {
+        return attack.technique(release, id);
     }
 
     /** True if ATT&CK data or any mapping knows the ID. */
@@ -239,7 +243,7 @@ public final class MappingIndex implements AttackCatalog {
     public List<Tactic> tacticsOf(Technique technique) {
         List<Tactic> result = new ArrayList<>();
         for (String shortname : technique.tactics()) {
-            Tactic tactic = tactics.get(technique.domain() + "/" + shortname);
+            Tactic tactic = tactics.get(Tactic.key(technique.domain(), shortname));
             if (tactic != null) {
                 result.add(tactic);
             }
@@ -315,7 +319,7 @@ public final class MappingIndex implements AttackCatalog {
                 id = t.revoked() ? Technique.normaliseId(t.revokedBy()) : null;
             }
         }
-        return new SelectionReport(kept, chosen, described, releases);
+        return new SelectionReport(kept, chosen, described, attack.all());
     }
 
     /** The mappings that pass the filter, in their order. */
@@ -338,16 +342,13 @@ public final class MappingIndex implements AttackCatalog {
             return true;
         }
         Technique technique = techniques.get(m.techniqueId());
-        return filter.test(m, technique, filter.tactics().isEmpty() ? List.of() : tacticNames(technique));
+        return filter.test(m, technique, filter.tactics().isEmpty() ? List.of() : tacticKeys(technique));
     }
 
-    /** Every name the technique's tactics go by (shortname, ID, name), as tactic filters match them. */
-    private List<String> tacticNames(Technique technique) {
-        List<String> names = new ArrayList<>();
-        if (technique != null) {
-            tacticsOf(technique).forEach(tactic -> names.addAll(tactic.names()));
-        }
-        return names;
+    /** The keys of the technique's tactics ({@code mobile/initial-access}), as tactic filters match them. */
+    List<String> tacticKeys(Technique technique) {
+        return technique == null ? List.of()
+                : technique.tactics().stream().map(shortname -> Tactic.key(technique.domain(), shortname)).toList();
     }
 
     /**
@@ -438,6 +439,38 @@ public final class MappingIndex implements AttackCatalog {
         return new MatrixQuery(this).build(request, caption);
     }
 
+    /**
+     * The loaded tactics a {@code --tactic} value names: an ID ({@code TA0027}), or a shortname or name
+     * ({@code initial-access}, {@code Initial Access}) alone or after a domain and a slash
+     * ({@code mobile/initial-access}); case-insensitive. A name that several domains use is narrowed to
+     * {@code domains} (those the command is about; none: every domain) before it is called ambiguous.
+     *
+     * @throws AmbiguousNameException when the value names tactics of more than one domain
+     */
+    public List<Tactic> tacticsNamed(String value, Set<String> domains) {
+        String wanted = value.trim();
+        int slash = wanted.indexOf('/');
+        String domain = slash < 0 ? null : AttackDomain.normalise(wanted.substring(0, slash));
+        String name = slash < 0 ? wanted : wanted.substring(slash + 1).trim();
+        List<Tactic> named = tactics.values().stream()
+                .filter(t -> domain == null || AttackDomain.normalise(t.domain()).equals(domain))
+                .filter(t -> t.names().stream().anyMatch(name::equalsIgnoreCase))
+                .sorted(Comparator.comparing(Tactic::domain, AttackDomain.ORDER))
+                .toList();
+        if (named.stream().map(t -> AttackDomain.normalise(t.domain())).distinct().count() > 1) {
+            List<Tactic> inDomains = named.stream()
+                    .filter(t -> domains.contains(AttackDomain.normalise(t.domain()))).toList();
+            if (inDomains.stream().map(Tactic::domain).distinct().count() == 1) {
+                return inDomains;
+            }
+            throw new AmbiguousNameException("tactic", wanted, named.stream().map(t -> t.key() + "  " + t.id() + " "
+                    + t.name() + " (" + AttackDomain.displayName(t.domain()) + ")").toList(),
+                    "ATT&CK " + named.stream().map(t -> AttackDomain.displayName(t.domain())).distinct()
+                            .collect(Collectors.joining(", ")) + " each have one; give the domain or the ID");
+        }
+        return named;
+    }
+
     /** Every loaded tactic, one per domain and shortname, from the newest release that has it. */
     public Collection<Tactic> tactics() {
         return Collections.unmodifiableCollection(tactics.values());
@@ -445,7 +478,7 @@ public final class MappingIndex implements AttackCatalog {
 
     private synchronized AttackObjectIndex attackObjects() {
         if (attackObjects == null) {
-            attackObjects = new AttackObjectIndex(releases, techniques.values(), this::describe);
+            attackObjects = new AttackObjectIndex(attack.all(), techniques.values(), this::describe);
         }
         return attackObjects;
     }
@@ -521,7 +554,7 @@ public final class MappingIndex implements AttackCatalog {
 
     /** True when the technique passes the filter's tactics and platforms (one without ATT&CK data passes neither). */
     boolean passesTechnique(Technique technique, MappingFilter filter) {
-        return filter.testTechnique(technique.stixId() == null ? null : technique, tacticNames(technique));
+        return filter.testTechnique(technique.stixId() == null ? null : technique, tacticKeys(technique));
     }
 
     /**
@@ -560,73 +593,16 @@ public final class MappingIndex implements AttackCatalog {
 
     /**
      * Of the techniques in scope, which have at least one mapping (a non-mappable entry does not count) in the
-     * chosen sets that passes the filter. The scope is {@code scopeIds} when given, else every active technique of
-     * the newest release of each domain the filter allows; the filter's tactics and platforms narrow it.
+     * chosen sets that passes the filter, per ATT&CK domain against that domain's release ({@link Coverage}).
      * {@code required} techniques are checked whether in scope or not.
      *
      * @throws UnknownIdException when an ID of the scope or of {@code required} is not known
+     * @throws MissingDataException when a domain's ATT&CK release is not loaded (only the bundled sample, or
+     *         nothing) and the counting is not mapping-only
      */
-    public CoverageReport coverage(SetSelection selection, MappingFilter filter, List<String> scopeIds,
-                                   List<String> required) {
-        List<MappingSet> sets = selectSets(selection).stream().filter(filter::testSet).toList();
-        Set<MappingSet> chosen = new HashSet<>(sets);
-        List<AttackRelease> inScope = new ArrayList<>();
-        Set<String> domainsSeen = new HashSet<>();
-        for (AttackRelease release : releases) {
-            String domain = release.domain().toLowerCase(Locale.ROOT);
-            if ((filter.domains().isEmpty() || filter.domains().contains(domain)) && domainsSeen.add(domain)) {
-                inScope.add(release);
-            }
-        }
-        List<Technique> candidates = new ArrayList<>();
-        if (scopeIds.isEmpty()) {
-            inScope.forEach(r -> r.techniques().stream().filter(Technique::active).forEach(candidates::add));
-        } else {
-            scopeIds.forEach(id -> candidates.add(known(id)));
-        }
-        List<Technique> scope = new ArrayList<>();
-        for (Technique t : candidates) {
-            if (filter.testTechnique(t.stixId() == null ? null : t, tacticNames(t))) {
-                scope.add(t);
-            }
-        }
-        scope.sort(Comparator.comparing(Technique::id));
-
-        Map<Tactic, int[]> byTactic = new LinkedHashMap<>();
-        List<Tactic> allTactics = new ArrayList<>();
-        inScope.forEach(r -> allTactics.addAll(r.tactics()));
-        allTactics.forEach(tactic -> byTactic.put(tactic, new int[2]));
-        List<Technique> uncovered = new ArrayList<>();
-        for (Technique t : scope) {
-            boolean covered = covered(t.id(), chosen, filter);
-            if (!covered) {
-                uncovered.add(t);
-            }
-            for (Tactic tactic : tacticsOf(t)) {
-                int[] counts = byTactic.computeIfAbsent(tactic, k -> new int[2]);
-                counts[0] += covered ? 1 : 0;
-                counts[1]++;
-            }
-        }
-        List<CoverageReport.TacticCoverage> rows = new ArrayList<>();
-        byTactic.forEach((tactic, counts) -> {
-            if (counts[1] > 0) {
-                rows.add(new CoverageReport.TacticCoverage(tactic, counts[0], counts[1]));
-            }
-        });
-        List<Technique> missing = new ArrayList<>();
-        for (String id : required) {
-            Technique t = known(id);
-            if (!covered(t.id(), chosen, filter)) {
-                missing.add(t);
-            }
-        }
-        return new CoverageReport(inScope, sets, scope.size() - uncovered.size(), scope.size(),
-                rows, uncovered, missing);
-    }
-
-    private Technique known(String id) {
-        return describe(knownId(id));
+    public CoverageReport coverage(SetSelection selection, MappingFilter filter, CoverageScope scope,
+                                   CoverageReport.Counting counting, List<String> required) {
+        return new Coverage(this, attack, filter, counting).report(selection, scope, required);
     }
 
     /**
@@ -634,7 +610,7 @@ public final class MappingIndex implements AttackCatalog {
      *
      * @throws UnknownIdException otherwise, with the nearest known IDs
      */
-    private String knownId(String id) {
+    String knownId(String id) {
         String key = Technique.normaliseId(id);
         if (key == null || !knows(key)) {
             throw new UnknownIdException("technique", key == null ? "''" : key, key == null ? List.of() : suggestIds(key, 3));
@@ -642,7 +618,8 @@ public final class MappingIndex implements AttackCatalog {
         return key;
     }
 
-    private boolean covered(String id, Set<MappingSet> chosen, MappingFilter filter) {
+    /** True when a mapping of the chosen sets that passes the filter, and is not a non-mappable entry, has the ID. */
+    boolean covered(String id, Set<MappingSet> chosen, MappingFilter filter) {
         return !coveringMappings(id, chosen, filter).isEmpty();
     }
 
@@ -658,7 +635,7 @@ public final class MappingIndex implements AttackCatalog {
             case FRAMEWORK -> sets.forEach(s -> values.add(s.framework()));
             case DOMAIN -> {
                 sets.forEach(s -> values.add(s.domain()));
-                releases.forEach(r -> values.add(r.domain()));
+                attack.all().forEach(r -> values.add(r.domain()));
             }
             case MAPPING_TYPE -> {
                 sets.forEach(s -> values.addAll(s.mappingTypes().keySet()));
@@ -670,7 +647,10 @@ public final class MappingIndex implements AttackCatalog {
                 }));
             }
             case CATEGORY -> values.addAll(List.of("protect", "detect", "respond"));
-            case TACTIC -> tactics.values().forEach(t -> values.addAll(t.names()));
+            case TACTIC -> tactics.values().forEach(t -> {
+                values.addAll(t.names());
+                values.add(t.key());
+            });
             case PLATFORM -> techniques.values().forEach(t -> values.addAll(t.platforms()));
         }
         return values;

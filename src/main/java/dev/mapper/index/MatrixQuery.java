@@ -2,7 +2,6 @@ package dev.mapper.index;
 
 import dev.mapper.model.AttackRelease;
 import dev.mapper.model.CoverageReport;
-import dev.mapper.model.DataSource;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingSet;
 import dev.mapper.model.MatrixReport;
@@ -161,7 +160,7 @@ final class MatrixQuery {
         AttackRelease sample = null;
         for (AttackRelease release : index.releases()) { // newest first
             if (release.domain().equalsIgnoreCase(domain)) {
-                if (!DataSource.BUNDLED.equals(release.source())) {
+                if (!release.bundledSample()) {
                     return release;
                 }
                 sample = sample == null ? release : sample;
@@ -179,14 +178,14 @@ final class MatrixQuery {
             Map<String, Tactic> tactics = new LinkedHashMap<>();
             release.tactics().forEach(t -> tactics.put(t.shortname(), t));
             for (Technique t : release.techniques()) {
-                List<String> names = new ArrayList<>();
+                List<String> keys = new ArrayList<>();
                 t.tactics().forEach(shortname -> {
                     Tactic tactic = tactics.get(shortname);
                     if (tactic != null) {
-                        names.addAll(tactic.names());
+                        keys.add(tactic.key()); // as the tactic filter holds them
                     }
                 });
-                if (!t.active() || !filter.testTechnique(t, names)) {
+                if (!t.active() || !filter.testTechnique(t, keys)) {
                     continue;
                 }
                 if (t.subtechnique() && t.parentId() != null) {

@@ -55,7 +55,7 @@ public final class DataFileReader {
         try (InputStream in = opener.open(); JsonParser parser = Json.parser(in, maxBytes)) {
             try {
                 return switch (kind) {
-                    case STIX_BUNDLE -> FileContent.of(new StixBundleReader(name, parser).read(source.label(), fileName));
+                    case STIX_BUNDLE -> FileContent.of(new StixBundleReader(name, parser).read(source, fileName));
                     case MAPPING_FILE -> FileContent.of(new MappingFileReader(name, parser, diagnostics).read(source));
                     case JSON_SCHEMA -> throw new NotDataException(name, "a JSON Schema, not an ATT&CK STIX bundle "
                             + "or a Mappings Explorer mapping file", 0, 0, true);

@@ -2,6 +2,7 @@ package dev.mapper.load;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.mapper.model.AttackDomain;
 import dev.mapper.model.DataSource;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingFile;
@@ -14,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Streams a Mappings Explorer unified-schema file ({@code metadata} + {@code mapping_objects}) into the model,
@@ -42,7 +45,8 @@ final class MappingFileReader {
     private static final List<String> REQUIRED_METADATA = List.of("mapping_version", "attack_version",
             "technology_domain", "creation_date", "mapping_framework", "mapping_framework_version", "mapping_types",
             "capability_groups");
-    private static final Set<String> DOMAINS = Set.of("enterprise", "mobile", "ics");
+    private static final Set<String> DOMAINS = Arrays.stream(AttackDomain.values()).map(AttackDomain::key)
+            .collect(Collectors.toUnmodifiableSet());
     private static final Set<String> VERSION_SCHEMAS = Set.of("FRAMEWORK_VERSION", "ACCESS_DATE");
     private static final Set<String> STATUSES = Set.of("complete", "in_progress", "non_mappable");
     private static final Set<String> SCORE_CATEGORIES = Set.of("protect", "detect", "respond");

@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.mapper.model.AttackDomain;
 import dev.mapper.model.AttackObjects;
 import dev.mapper.model.AttackRef;
 import dev.mapper.model.AttackRelease;
 import dev.mapper.model.Campaign;
+import dev.mapper.model.DataSource;
 import dev.mapper.model.Deferred;
 import dev.mapper.model.DetectionStrategy;
 import dev.mapper.model.Group;
@@ -22,6 +24,7 @@ import dev.mapper.model.Tactic;
 import dev.mapper.model.Technique;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,6 +34,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Streams an ATT&CK STIX 2.0 or 2.1 bundle (any domain) into techniques and tactics, and the other objects mapper
@@ -39,7 +43,8 @@ import java.util.regex.Pattern;
  */
 final class StixBundleReader {
 
-    private static final Set<String> ATTACK_SOURCES = Set.of("mitre-attack", "mitre-mobile-attack", "mitre-ics-attack");
+    private static final Set<String> ATTACK_SOURCES = Arrays.stream(AttackDomain.values()).map(AttackDomain::sourceName)
+            .collect(Collectors.toUnmodifiableSet());
     private static final Pattern VERSION_IN_NAME = Pattern.compile("(\\d+\\.\\d+)(?:\\.\\d+)?(?=[^0-9]*$)");
 
     /**
@@ -97,7 +102,7 @@ final class StixBundleReader {
     }
 
     /** Reads the whole bundle; {@code fileName} is the fallback source of the version (enterprise-attack-18.1.json). */
-    AttackRelease read(String source, String fileName) throws IOException {
+    AttackRelease read(DataSource source, String fileName) throws IOException {
         JsonToken token = parser.nextToken();
         if (token != JsonToken.START_OBJECT) {
             throw error("expected a STIX bundle object, found " + MappingFileReader.describe(token));
@@ -228,7 +233,7 @@ final class StixBundleReader {
         }
     }
 
-    private AttackRelease build(String source, String fileName) {
+    private AttackRelease build(DataSource source, String fileName) {
         Map<String, String> attackIds = new HashMap<>();
         attackPatterns.forEach((stixId, node) -> attackIds.put(stixId, text(attackReference(node), "external_id")));
         otherObjects.forEach((stixId, node) -> attackIds.put(stixId, text(attackReference(node), "external_id")));
@@ -287,7 +292,8 @@ final class StixBundleReader {
                     text(node, "name"),
                     text(node, "description"),
                     domainOf(node) != null ? domainOf(node) : domain,
-                    tacticList.size()));
+                    tacticList.size(),
+                    node.path("revoked").asBoolean(false) || node.path("x_mitre_deprecated").asBoolean(false)));
         }
         AttackObjects objects = new AttackObjectsBuilder(attackIds, domain).build();
         return new AttackRelease(domain, version, source, techniques, tacticList, Deferred.now(objects));

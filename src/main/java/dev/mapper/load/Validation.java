@@ -2,6 +2,7 @@ package dev.mapper.load;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.mapper.model.AttackCatalog;
+import dev.mapper.model.AttackDomain;
 import dev.mapper.model.AttackRelease;
 import dev.mapper.model.FileContent;
 import dev.mapper.model.Finding;
@@ -9,6 +10,7 @@ import dev.mapper.model.Finding.Severity;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingField;
 import dev.mapper.model.MappingFile;
+import dev.mapper.model.MappingSet;
 import dev.mapper.model.Technique;
 import dev.mapper.model.ValidationReport;
 import java.nio.file.Path;
@@ -21,7 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * {@code validate}: reads each file as loading would, but records every problem with its position instead of
@@ -166,24 +170,39 @@ public final class Validation {
         }
     }
 
-    /** Checks every mapping's technique against the ATT&CK data and returns everything found, in file order. */
+    /**
+     * Checks every mapping's technique against the release of its file's domain and ATT&CK version (see
+     * {@link AttackCatalog#releaseFor}), whatever else is loaded, and returns everything found, in file order.
+     */
     public ValidationReport check(AttackCatalog attack) {
         Set<String> uncheckedDomains = new LinkedHashSet<>();
+        Map<String, Set<String>> otherVersions = new LinkedHashMap<>();
         for (CheckedFile checked : mappingFiles) {
             Collector out = new Collector(checked.name());
+            MappingSet set = checked.file().set();
+            AttackRelease release = attack.releaseFor(set.domain(), set.attackVersion()).orElse(null);
+            if (release == null) {
+                uncheckedDomains.add(set.domain());
+            } else if (!release.version().equals(set.attackVersion())) {
+                otherVersions.computeIfAbsent(release.displayName(), k -> new LinkedHashSet<>()).add(set.attackVersion());
+            }
             List<Mapping> mappings = checked.file().mappings();
             for (int i = 0; i < mappings.size(); i++) {
                 Mapping m = mappings.get(i);
                 if (m.attackObjectId() != null) {
-                    checkTechnique(checked, i, m, attack, out, uncheckedDomains);
+                    checkTechnique(checked, i, m, release, attack, out);
                 }
             }
             findings.get(checked.name()).addAll(out.findings);
         }
         for (String domain : uncheckedDomains) {
-            notes.add("no complete ATT&CK " + domain + " data loaded, so attack_object_id was checked for syntax "
-                    + "only (add the STIX bundle, e.g. --data " + domain + "-attack.json)");
+            notes.add("no ATT&CK " + AttackDomain.displayName(domain) + " release loaded, so no attack_object_id "
+                    + "could be found unknown (add the STIX bundle, e.g. --data "
+                    + AttackDomain.of(domain).map(d -> d.bundleFileName(null)).orElse(domain + "-attack.json") + ")");
         }
+        otherVersions.forEach((release, versions) -> notes.add("files made against ATT&CK " + String.join(", ", versions)
+                + " were checked against " + release + ", the newest loaded of their domain (load their own release "
+                + "to check against it)"));
         List<Finding> all = new ArrayList<>();
         for (List<Finding> inFile : findings.values()) {
             inFile.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column));
@@ -192,8 +211,14 @@ public final class Validation {
         return new ValidationReport(List.copyOf(findings.keySet()), all);
     }
 
-    private static void checkTechnique(CheckedFile checked, int index, Mapping m, AttackCatalog attack, Collector out,
-                                       Set<String> uncheckedDomains) {
+    /**
+     * One mapping's technique: well formed; of the file's domain (whatever release knows it); in the release the
+     * file is checked against ({@code release}); not revoked or deprecated there; named as it names it. With no
+     * release of the domain loaded (null), an ID cannot be called unknown, but one the bundled sample holds is still
+     * checked against what the sample says of it.
+     */
+    private static void checkTechnique(CheckedFile checked, int index, Mapping m, AttackRelease release,
+                                       AttackCatalog attack, Collector out) {
         String id = m.attackObjectId();
         int line = checked.line(index, "attack_object_id");
         int column = checked.column(index, "attack_object_id");
@@ -202,43 +227,50 @@ public final class Validation {
                     + "\" is not an ATT&CK technique ID (T and 4 digits, optionally . and 3 digits: T1078, T1078.004)");
             return;
         }
-        Technique technique = attack.technique(id).orElse(null);
-        String domain = m.set().domain();
+        String domain = AttackDomain.normalise(m.set().domain());
+        Function<String, Optional<Technique>> lookup = release != null ? i -> attack.technique(release, i)
+                : i -> attack.technique(i).filter(t -> AttackDomain.normalise(t.domain()).equals(domain));
+        Technique technique = lookup.apply(id).orElse(null);
         if (technique == null) {
-            if (attack.covers(domain)) {
-                out.add(Severity.ERROR, "unknown-technique", line, column,
-                        id + " is not a technique of the loaded ATT&CK " + domain + " data");
-            } else if (domain != null) {
-                uncheckedDomains.add(domain);
+            Technique elsewhere = attack.technique(id).orElse(null);
+            if (elsewhere != null && !AttackDomain.normalise(elsewhere.domain()).equals(domain)) {
+                out.add(Severity.ERROR, "technique-domain", line, column, id + " is an ATT&CK "
+                        + AttackDomain.displayName(elsewhere.domain()) + " technique (" + elsewhere.name()
+                        + "), but the file's technology_domain is " + m.set().domain());
+            } else if (release != null) {
+                out.add(Severity.ERROR, "unknown-technique", line, column, id + " is not a technique of ATT&CK "
+                        + release.displayName() + (elsewhere == null ? "" : " (it is in " + AttackDomain.displayName(
+                        elsewhere.domain()) + " " + elsewhere.attackVersion() + ")"));
             }
             return;
         }
-        String release = "ATT&CK " + technique.attackVersion();
+        String inRelease = "ATT&CK " + AttackDomain.displayName(technique.domain()) + " " + technique.attackVersion();
         if (technique.revoked()) {
-            out.add(Severity.WARNING, "revoked-technique", line, column, id + " is revoked in " + release
-                    + (technique.revokedBy() == null ? "" : "; use " + named(attack, technique.revokedBy())));
+            String replacement = technique.revokedBy() == null ? null : named(lookup, technique.revokedBy());
+            out.add(Severity.WARNING, "revoked-technique", line, column, id + " is revoked in " + inRelease
+                    + (replacement == null ? "" : "; use " + replacement));
         } else if (technique.deprecated()) {
             out.add(Severity.WARNING, "deprecated-technique", line, column,
-                    named(attack, id) + " is deprecated in " + release + ", with no replacement");
-        } else if (m.attackObjectName() != null && !sameName(m.attackObjectName(), technique, attack)) {
+                    named(lookup, id) + " is deprecated in " + inRelease + ", with no replacement");
+        } else if (m.attackObjectName() != null && !sameName(m.attackObjectName(), technique, lookup)) {
             out.add(Severity.WARNING, "technique-name", checked.line(index, "attack_object_name"),
                     checked.column(index, "attack_object_name"), "attack_object_name \"" + m.attackObjectName()
-                            + "\" differs from " + id + "'s name in " + release + ": \"" + technique.name() + "\"");
+                            + "\" differs from " + id + "'s name in " + inRelease + ": \"" + technique.name() + "\"");
         }
     }
 
     /** The name, or the "Parent: Sub-technique" form ATT&CK's own pages and many mapping files use. */
-    private static boolean sameName(String name, Technique technique, AttackCatalog attack) {
+    private static boolean sameName(String name, Technique technique, Function<String, Optional<Technique>> lookup) {
         if (name.equals(technique.name())) {
             return true;
         }
         String parent = technique.parentId() == null ? null
-                : attack.technique(technique.parentId()).map(Technique::name).orElse(null);
+                : lookup.apply(technique.parentId()).map(Technique::name).orElse(null);
         return parent != null && name.equals(parent + ": " + technique.name());
     }
 
-    private static String named(AttackCatalog attack, String id) {
-        return attack.technique(id).map(t -> id + " (" + t.name() + ")").orElse(id);
+    private static String named(Function<String, Optional<Technique>> lookup, String id) {
+        return lookup.apply(id).map(t -> id + " (" + t.name() + ")").orElse(id);
     }
 
     /** Collects what one file's reading finds; keeps positions for the checks made afterwards. */

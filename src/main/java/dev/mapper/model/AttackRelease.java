@@ -3,10 +3,12 @@ package dev.mapper.model;
 import java.util.List;
 
 /**
- * One loaded ATT&CK STIX bundle: a domain at a version, with its techniques and tactics, and its other objects
- * (groups, software, campaigns, mitigations, detection strategies), made only when a question needs them.
+ * One loaded ATT&CK STIX bundle: a domain at a version, with its techniques and tactics, its other objects (groups,
+ * software, campaigns, mitigations, detection strategies, made only when a question needs them), and where it came
+ * from. The release bundled with mapper is a sample (T1528 and what it references): it describes what it holds,
+ * but never stands in for the full release of its domain, so nothing is judged unknown or uncovered against it.
  */
-public record AttackRelease(String domain, String version, String source, List<Technique> techniques,
+public record AttackRelease(String domain, String version, DataSource source, List<Technique> techniques,
                             List<Tactic> tactics, Deferred<AttackObjects> objects) {
 
     public AttackRelease {
@@ -14,8 +16,18 @@ public record AttackRelease(String domain, String version, String source, List<T
         tactics = List.copyOf(tactics);
     }
 
-    /** "enterprise 18.1": how the release is named to users, and what a user's bundle replaces a bundled one by. */
+    /** "enterprise 18.1": what a user's bundle replaces a bundled one by, and how --version names it. */
     public String label() {
         return domain + " " + version;
+    }
+
+    /** "Enterprise 18.1": the domain as ATT&CK spells it, and the version. */
+    public String displayName() {
+        return AttackDomain.displayName(domain) + " " + version;
+    }
+
+    /** True for the sample bundled with mapper; false for a bundle the user loaded. */
+    public boolean bundledSample() {
+        return source.bundled();
     }
 }

@@ -158,7 +158,7 @@ public record MatrixReport(AttackRelease release, List<String> otherDomains, Lis
 
     /** True when the columns come from the bundled sample (T1528 and its tactic), not a whole ATT&CK release. */
     public boolean sampleOnly() {
-        return DataSource.BUNDLED.equals(release.source());
+        return release.bundledSample();
     }
 
     /** Covered as a percentage of the total; 0 when there is nothing. */

@@ -102,15 +102,39 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
     @Override
     public ObjectNode coverage(CoverageReport report) {
         ObjectNode doc = start();
+        doc.put("scope", report.scope());
+        doc.put("subtechniques", report.counting().subtechniques());
+        doc.put("rollup", report.counting().rollup());
+        doc.put("mapping_only", report.counting().mappingOnly());
         doc.set("attack", releases(report.releases()));
         ArrayNode sets = doc.putArray("mapping_sets");
         report.sets().forEach(set -> sets.add(set.key().toString()));
         doc.put("covered", report.covered());
-        doc.put("total", report.total());
-        doc.put("percent", rounded(report.percent()));
-        ArrayNode byTactic = doc.putArray("by_tactic");
-        report.byTactic().forEach(row -> byTactic.add(tacticCoverage(row)));
-        doc.set("uncovered", techniqueList(report.uncovered()));
+        total(doc, report.hasTotals(), report.total(), report.percent());
+        ArrayNode domains = doc.putArray("domains");
+        ArrayNode byTactic = NODES.arrayNode();
+        ArrayNode uncovered = NODES.arrayNode();
+        for (CoverageReport.DomainCoverage domain : report.domains()) {
+            ObjectNode node = domains.addObject();
+            node.put("domain", domain.domain());
+            node.put("name", domain.displayName());
+            node.put("attack_version", domain.release() == null ? null : domain.release().version());
+            node.put("attack_source", domain.release() == null ? null : domain.release().source().label());
+            strings(node.putArray("target_attack_versions"), domain.targetVersions());
+            node.put("note", domain.releaseNote());
+            ArrayNode domainSets = node.putArray("mapping_sets");
+            domain.sets().forEach(set -> domainSets.add(set.key().toString()));
+            node.put("covered", domain.covered());
+            total(node, report.hasTotals(), domain.total(), domain.percent());
+            node.putObject("left_out").put("revoked", domain.leftOut().revoked())
+                    .put("deprecated", domain.leftOut().deprecated())
+                    .put("subtechniques", domain.leftOut().subtechniques())
+                    .put("filtered", domain.leftOut().filtered());
+            domain.byTactic().forEach(row -> byTactic.add(tacticCoverage(row)));
+            uncovered.addAll(techniqueList(domain.uncovered()));
+        }
+        doc.set("by_tactic", byTactic);
+        doc.set("uncovered", uncovered);
         doc.set("missing_required", techniqueList(report.missingRequired()));
         return doc;
     }
@@ -355,11 +379,38 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
                         .count());
     }
 
-    /** One tactic's coverage: {@code { "id", "shortname", "name", "covered", "total", "percent" }}. */
+    /** One tactic's coverage: the tactic's fields, then {@code covered}, {@code total}, {@code percent}. */
     private static ObjectNode tacticCoverage(CoverageReport.TacticCoverage row) {
-        return NODES.objectNode().put("id", row.tactic().id()).put("shortname", row.tactic().shortname())
-                .put("name", row.tactic().name()).put("covered", row.covered()).put("total", row.total())
+        return tactic(NODES.objectNode(), row.tactic()).put("covered", row.covered()).put("total", row.total())
                 .put("percent", rounded(row.percent()));
+    }
+
+    /** {@code total} and {@code percent}, or nulls when there is no total (mapping-only counting). */
+    private static void total(ObjectNode node, boolean hasTotal, int total, double percent) {
+        if (hasTotal) {
+            node.put("total", total).put("percent", rounded(percent));
+        } else {
+            node.putNull("total").putNull("percent");
+        }
+    }
+
+    /** A tactic's fields wherever one is listed: {@code domain}, {@code id}, {@code shortname}, {@code name}, {@code deprecated}. */
+    private static ObjectNode tactic(ObjectNode node, Tactic tactic) {
+        return node.put("domain", tactic.domain()).put("id", tactic.id()).put("shortname", tactic.shortname())
+                .put("name", tactic.name()).put("deprecated", tactic.deprecated());
+    }
+
+    /** A technique in a list: {@code id}, {@code name}, {@code domain}, {@code tactics} (shortnames), its status. */
+    private static ObjectNode techniqueItem(Technique t) {
+        ObjectNode node = NODES.objectNode().put("id", t.id()).put("name", t.name()).put("domain", t.domain());
+        strings(node.putArray("tactics"), t.tactics());
+        return node.put("revoked", t.revoked()).put("deprecated", t.deprecated());
+    }
+
+    private static ArrayNode techniqueList(List<Technique> techniques) {
+        ArrayNode array = NODES.arrayNode(techniques.size());
+        techniques.forEach(t -> array.add(techniqueItem(t)));
+        return array;
     }
 
     /** The ATT&CK releases a result was computed against: {@code [{ "domain", "version" }]}. */
@@ -374,15 +425,6 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
     /** Two decimals: enough for a gate, stable across platforms. */
     private static double rounded(double percent) {
         return Math.round(percent * 100) / 100.0;
-    }
-
-    private static ArrayNode techniqueList(List<Technique> techniques) {
-        ArrayNode array = NODES.arrayNode(techniques.size());
-        for (Technique t : techniques) {
-            ObjectNode node = array.addObject().put("id", t.id()).put("name", t.name());
-            strings(node.putArray("tactics"), t.tactics());
-        }
-        return array;
     }
 
     @Override
@@ -540,7 +582,8 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
             ObjectNode item = items.addObject()
                     .put("attack_object_id", t.id())
                     .put("attack_object_name", t.name())
-                    .put("in_attack_data", t.stixId() != null);
+                    .put("in_attack_data", t.stixId() != null)
+                    .put("domain", t.domain());
             strings(item.putArray("tactics"), row.tactics().stream().map(Tactic::shortname).toList());
             item.put("is_subtechnique", t.subtechnique())
                     .put("revoked", t.revoked())
@@ -555,9 +598,7 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
         ObjectNode doc = start();
         ArrayNode items = doc.putArray("items");
         for (TacticList.Row row : report.rows()) {
-            Tactic t = row.tactic();
-            items.addObject().put("id", t.id()).put("shortname", t.shortname()).put("name", t.name())
-                    .put("domain", t.domain()).put("technique_count", row.techniqueCount())
+            tactic(items.addObject(), row.tactic()).put("technique_count", row.techniqueCount())
                     .put("mapping_count", row.mappingCount());
         }
         return doc;
@@ -581,10 +622,7 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
         node.put("domain", t.domain());
         node.put("attack_version", t.attackVersion());
         ArrayNode tacticArray = node.putArray("tactics");
-        for (Tactic tactic : tactics) {
-            tacticArray.addObject().put("id", tactic.id()).put("shortname", tactic.shortname())
-                    .put("name", tactic.name());
-        }
+        tactics.forEach(tactic -> tactic(tacticArray.addObject(), tactic));
         strings(node.putArray("platforms"), t.platforms());
         node.put("is_subtechnique", t.subtechnique());
         node.put("parent_id", t.parentId());

@@ -1,7 +1,6 @@
 package dev.mapper.render;
 
 import dev.mapper.model.AttackRelease;
-import dev.mapper.model.DataSource;
 import dev.mapper.model.Technique;
 import java.util.List;
 
@@ -25,7 +24,7 @@ public record LayerAttackVersion(String declared, AttackRelease checkedAgainst) 
     /** What a choice stands for, given the releases loaded (newest first) and the layer's domain. */
     public static LayerAttackVersion choose(String choice, List<AttackRelease> releases, String domain) {
         AttackRelease loaded = releases.stream()
-                .filter(r -> r.domain().equalsIgnoreCase(domain) && !r.source().equals(DataSource.BUNDLED))
+                .filter(r -> r.domain().equalsIgnoreCase(domain) && !r.bundledSample())
                 .findFirst().orElse(null);
         String declared = switch (choice) {
             case LOADED -> loaded == null ? null : major(loaded.version());

@@ -1,7 +1,6 @@
 package dev.mapper.render;
 
 import dev.mapper.model.AttackRelease;
-import dev.mapper.model.DataSource;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.Score;
 import dev.mapper.model.Scoring;
@@ -181,7 +180,7 @@ public final class MappingLayer {
             report.releases().stream()
                     .filter(r -> r.domain().equalsIgnoreCase(t.domain()) && r.version().equals(t.attackVersion()))
                     .findFirst()
-                    .ifPresent(r -> labels.add(r.label() + (r.source().equals(DataSource.BUNDLED)
+                    .ifPresent(r -> labels.add(r.label() + (r.bundledSample()
                             ? " (bundled sample)" : "")));
         }
         return List.copyOf(labels);

@@ -2,6 +2,7 @@ package dev.mapper.render;
 
 import dev.mapper.model.Adversary;
 import dev.mapper.model.AdversaryReport;
+import dev.mapper.model.AttackDomain;
 import dev.mapper.model.AttackObject;
 import dev.mapper.model.AttackRef;
 import dev.mapper.model.AttackRelease;
@@ -62,7 +63,7 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
             fact(b, "Tactics", report.tactics().stream().map(tac -> tac.name() + " (" + tac.id() + ")")
                     .collect(Collectors.joining(", ")));
             fact(b, "Platforms", String.join(", ", t.platforms()));
-            fact(b, "ATT&CK", t.domain() + " " + t.attackVersion());
+            fact(b, "ATT&CK", AttackDomain.displayName(t.domain()) + " " + t.attackVersion());
             fact(b, "Mitigations", refs(t.mitigations()));
             fact(b, "Detection strategies", refs(t.detectionStrategies()));
             if (t.url() != null && SAFE_URL.matcher(t.url()).matches()) {
@@ -73,6 +74,15 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
         }
         if (t.revoked()) {
             fact(b, "Revoked", t.revokedBy() == null ? "yes" : "yes, by " + t.revokedBy());
+        }
+        if (t.stixId() != null) {
+            String otherDomains = report.mappings().stream().map(Mapping::set)
+                    .filter(set -> !AttackDomain.normalise(set.domain()).equals(AttackDomain.normalise(t.domain())))
+                    .distinct().map(set -> set.key() + " (" + AttackDomain.displayName(set.domain()) + ")")
+                    .collect(Collectors.joining(", "));
+            if (!otherDomains.isEmpty()) {
+                fact(b, "Mapped in files of another domain", otherDomains);
+            }
         }
         b.append("\n## Mappings (").append(report.mappings().size()).append(")\n\n");
         mappingTable(b, report.mappings());
@@ -230,9 +240,10 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
     @Override
     public String tactics(TacticList report) {
         StringBuilder b = new StringBuilder("# Tactics (").append(report.rows().size()).append(")\n\n");
-        table(b, List.of("ID", "Name", "Shortname", "Domain", "Techniques", "Mappings"),
-                report.rows().stream().map(row -> List.of(row.tactic().id(), row.tactic().name(),
-                        row.tactic().shortname(), row.tactic().domain(), String.valueOf(row.techniqueCount()),
+        table(b, List.of("Domain", "ID", "Name", "Shortname", "Techniques", "Mappings"),
+                report.rows().stream().map(row -> List.of(AttackDomain.displayName(row.tactic().domain()),
+                        row.tactic().id(), row.tactic().name() + (row.tactic().deprecated() ? " (deprecated)" : ""),
+                        row.tactic().shortname(), String.valueOf(row.techniqueCount()),
                         String.valueOf(row.mappingCount()))).toList());
         return b.toString();
     }
@@ -263,21 +274,37 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
     @Override
     public String coverage(CoverageReport report) {
         StringBuilder b = new StringBuilder("# Coverage\n\n");
-        fact(b, "Covered", report.covered() + " of " + report.total() + String.format(Locale.ROOT,
-                " (%.1f%%)", report.percent()));
-        fact(b, "ATT&CK", report.releases().stream().map(AttackRelease::label)
-                .collect(Collectors.joining(", ")));
+        fact(b, "Covered", covered(report.hasTotals(), report.covered(), report.total(), report.percent()));
+        if (report.scope() != null) {
+            fact(b, "Scope", report.scope());
+        }
+        fact(b, "Counting", (report.counting().subtechniques() ? "techniques and sub-techniques" : "techniques only")
+                + (report.counting().rollup() ? "; a sub-technique's mapping covers its parent" : "")
+                + (report.counting().mappingOnly() ? "; mapping-only, against no ATT&CK release" : ""));
         fact(b, "Mapping sets", report.sets().stream().map(set -> set.key().toString())
                 .collect(Collectors.joining(", ")));
         if (!report.missingRequired().isEmpty()) {
             fact(b, "Required, not covered", report.missingRequired().stream().map(Technique::id)
                     .collect(Collectors.joining(", ")));
         }
-        b.append("\n## By tactic\n\n");
-        byTactic(b, report.byTactic());
-        b.append("\n## Uncovered (").append(report.uncovered().size()).append(")\n\n");
-        for (Technique t : report.uncovered()) {
-            b.append("- ").append(escape(t.id())).append(' ').append(cell(t.name())).append('\n');
+        for (CoverageReport.DomainCoverage domain : report.domains()) {
+            b.append("\n## ").append(escape(domain.displayName())).append("\n\n");
+            fact(b, "Covered", covered(report.hasTotals(), domain.covered(), domain.total(), domain.percent()));
+            fact(b, "ATT&CK", domain.release() == null ? "none (mapping-only)" : domain.release().displayName());
+            if (domain.releaseNote() != null) {
+                fact(b, "Note", domain.releaseNote());
+            }
+            CoverageReport.LeftOut out = domain.leftOut();
+            fact(b, "Left out", out.revoked() + " revoked, " + out.deprecated() + " deprecated, "
+                    + out.subtechniques() + " sub-techniques, " + out.filtered() + " outside the filters");
+            b.append("\n### By tactic\n\n");
+            byTactic(b, domain.byTactic());
+            List<Technique> uncovered = domain.uncovered();
+            b.append("\n### Uncovered (").append(uncovered.size()).append(")\n\n");
+            for (Technique t : uncovered) {
+                b.append("- ").append(escape(t.id())).append(' ').append(cell(t.name()))
+                        .append(t.revoked() ? " (revoked)" : t.deprecated() ? " (deprecated)" : "").append('\n');
+            }
         }
         return b.toString();
     }
@@ -390,10 +417,11 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
     }
 
     private static void byTactic(StringBuilder b, List<CoverageReport.TacticCoverage> rows) {
-        row(b, List.of("Tactic", "Covered", "Total", "%"));
-        b.append("|---".repeat(4)).append("|\n");
+        row(b, List.of("Tactic", "ID", "Covered", "Total", "%"));
+        b.append("|---".repeat(5)).append("|\n");
         for (CoverageReport.TacticCoverage t : rows) {
-            row(b, List.of(cell(t.tactic().name()), String.valueOf(t.covered()), String.valueOf(t.total()),
+            row(b, List.of(cell(t.tactic().name() + (t.tactic().deprecated() ? " (deprecated)" : "")),
+                    cell(t.tactic().id()), String.valueOf(t.covered()), String.valueOf(t.total()),
                     String.format(Locale.ROOT, "%.1f", t.percent())));
         }
     }
@@ -453,6 +481,11 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
         boolean folded = !report.subtechniquesExpanded() && !cell.subtechniques().isEmpty();
         return MatrixTable.symbol(report.shade(cell)) + " " + escape(cell.technique().id()) + (folded ? "+" : "")
                 + " " + cell(cell.technique().name());
+    }
+
+    private static String covered(boolean hasTotal, int covered, int total, double percent) {
+        return hasTotal ? covered + " of " + total + String.format(Locale.ROOT, " (%.1f%%)", percent)
+                : covered + " techniques mapped";
     }
 
     private static void fact(StringBuilder b, String label, String value) {

@@ -1,6 +1,7 @@
 package dev.mapper.render;
 
 import dev.mapper.model.AdversaryReport;
+import dev.mapper.model.AttackDomain;
 import dev.mapper.model.AttackRef;
 import dev.mapper.model.AttackRelease;
 import dev.mapper.model.Capability;
@@ -135,7 +136,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
             }
             field(b, "Platforms", t.platforms().isEmpty() ? "-" : String.join(", ", t.platforms()));
             field(b, "URL", t.url());
-            field(b, "ATT&CK", capitalise(t.domain()) + " " + t.attackVersion());
+            field(b, "ATT&CK", AttackDomain.displayName(t.domain()) + " " + t.attackVersion());
             if (!t.mitigations().isEmpty()) {
                 field(b, "Mitigations", refs(t.mitigations()));
             }
@@ -180,33 +181,98 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
     @Override
     public String coverage(CoverageReport report) {
         StringBuilder b = new StringBuilder();
-        b.append(style(Role.HEADING, "Coverage")).append("  ").append(report.covered()).append(" of ")
-                .append(plural(report.total(), "technique")).append(" (").append(percent(report.percent()))
-                .append(")\n");
-        field(b, "ATT&CK", report.releases().isEmpty() ? "-" : report.releases().stream()
-                .map(AttackRelease::label).collect(Collectors.joining(", ")));
-        field(b, "Sets", report.sets().isEmpty() ? "-" : report.sets().stream()
-                .map(set -> Text.line(set.key().toString())).collect(Collectors.joining(", ")));
+        List<CoverageReport.DomainCoverage> domains = report.domains();
+        b.append(style(Role.HEADING, "Coverage")).append("  ")
+                .append(covered(report.hasTotals(), report.covered(), report.total(), report.percent()));
+        if (domains.size() > 1) {
+            b.append(" in ").append(domains.size()).append(" domains")
+                    .append(report.counting().mappingOnly() ? "" : ", each against its own release");
+        }
+        b.append('\n');
+        if (report.scope() != null) {
+            field(b, "Scope", Text.line(report.scope()));
+        }
         if (!report.missingRequired().isEmpty()) {
             field(b, "Missing", report.missingRequired().stream().map(TableRenderer::idAndName)
                     .collect(Collectors.joining(", ")));
         }
-        if (!report.byTactic().isEmpty()) {
-            int nameWidth = Math.max(12, options.width() - 30);
-            b.append('\n').append(style(Role.HEADING, String.format("%-" + nameWidth + "s %8s %8s %8s", "Tactic", "Covered",
-                    "Total", "%"))).append('\n');
-            for (CoverageReport.TacticCoverage row : report.byTactic()) {
-                String name = Text.line(row.tactic().name());
-                b.append(String.format("%-" + nameWidth + "s %8d %8d %8s",
-                        name.length() > nameWidth ? name.substring(0, nameWidth) : name,
+        for (CoverageReport.DomainCoverage domain : domains) {
+            if (domains.size() > 1) {
+                b.append('\n').append(style(Role.HEADING, String.format("%-" + (LABEL_WIDTH - 2) + "s", domain.displayName())))
+                        .append("  ").append(covered(report.hasTotals(), domain.covered(), domain.total(),
+                                domain.percent())).append('\n');
+            }
+            domainCoverage(b, report, domain);
+        }
+        return b.toString();
+    }
+
+    /** "214 of 691 techniques (31.0%)", or "3 techniques mapped" without a total. */
+    private static String covered(boolean hasTotal, int covered, int total, double percent) {
+        return hasTotal ? covered + " of " + plural(total, "technique") + " (" + percent(percent) + ")"
+                : plural(covered, "technique") + " mapped";
+    }
+
+    private void domainCoverage(StringBuilder b, CoverageReport report, CoverageReport.DomainCoverage domain) {
+        AttackRelease release = domain.release();
+        field(b, "ATT&CK", release == null ? domain.displayName() + ": no release measured against (--mapping-only)"
+                : release.displayName() + (domain.releaseNote() == null ? "" : " (the sets were made against "
+                        + String.join(", ", domain.targetVersions()) + ", not loaded)"));
+        field(b, "Counted", counted(report, domain));
+        field(b, "Sets", domain.sets().isEmpty() ? "none of this domain" : domain.sets().stream()
+                .map(set -> Text.line(set.key().toString())).collect(Collectors.joining(", ")));
+        if (!domain.byTactic().isEmpty()) {
+            int nameWidth = Math.max(12, options.width() - 40);
+            b.append('\n').append(style(Role.HEADING, String.format("%-" + nameWidth + "s %-7s %8s %8s %8s", "Tactic", "ID",
+                    "Covered", "Total", "%"))).append('\n');
+            for (CoverageReport.TacticCoverage row : domain.byTactic()) {
+                String name = Text.line(row.tactic().name()) + (row.tactic().deprecated() ? " (deprecated)" : "");
+                b.append(String.format("%-" + nameWidth + "s %-7s %8d %8d %8s",
+                        name.length() > nameWidth ? name.substring(0, nameWidth) : name, Text.line(row.tactic().id()),
                         row.covered(), row.total(), percent(row.percent()))).append('\n');
             }
         }
-        b.append('\n').append(style(Role.HEADING, "Uncovered")).append("  ").append(report.uncovered().size()).append('\n');
-        for (Technique t : report.uncovered()) {
-            b.append("  ").append(idAndName(t)).append('\n');
+        if (report.hasTotals()) {
+            List<Technique> uncovered = domain.uncovered();
+            b.append('\n').append(style(Role.HEADING, "Uncovered")).append("  ").append(uncovered.size()).append('\n');
+            for (Technique t : uncovered) {
+                b.append("  ").append(idAndName(t)).append(status(t)).append('\n');
+            }
         }
-        return b.toString();
+    }
+
+    /** What the denominator is: which techniques, which were left out and why, and what covers one. */
+    private static String counted(CoverageReport report, CoverageReport.DomainCoverage domain) {
+        CoverageReport.Counting counting = report.counting();
+        CoverageReport.LeftOut out = domain.leftOut();
+        String kinds = counting.subtechniques() ? "technique and sub-technique" : "technique (sub-techniques not counted)";
+        StringBuilder what = new StringBuilder();
+        if (report.scope() != null) {
+            what.append(plural(domain.total(), "technique")).append(" of the scope");
+        } else if (domain.release() == null) {
+            return "every " + kinds + " the sets map" + (counting.rollup() ? ", and the parents of sub-techniques they map" : "");
+        } else {
+            what.append("every ").append(kinds).append(" of ").append(domain.release().displayName())
+                    .append(" that is neither revoked nor deprecated");
+        }
+        List<String> leftOut = new ArrayList<>();
+        if (out.revoked() > 0) {
+            leftOut.add(out.revoked() + " revoked");
+        }
+        if (out.deprecated() > 0) {
+            leftOut.add(out.deprecated() + " deprecated");
+        }
+        if (out.subtechniques() > 0) {
+            leftOut.add(plural(out.subtechniques(), "sub-technique"));
+        }
+        if (out.filtered() > 0) {
+            leftOut.add(out.filtered() + " outside the filters");
+        }
+        if (!leftOut.isEmpty()) {
+            what.append(" (left out: ").append(String.join(", ", leftOut)).append(')');
+        }
+        return what.append(counting.rollup() ? "; covered by a mapping to its own ID or to one of its sub-techniques"
+                : "; covered by a mapping to its own ID").toString();
     }
 
     /** "M1047 Audit, M1018 User Account Management": other ATT&CK objects as a technique names them. */
@@ -235,14 +301,13 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
                 k -> new ArrayList<>()).add(m));
         for (Map.Entry<String, List<Mapping>> group : byTechnique.entrySet()) {
             boolean own = group.getKey().equals(report.technique().id());
-            String name = own ? report.technique().name() : report.subtechniques().stream()
-                    .filter(s -> s.id().equals(group.getKey())).map(Technique::name).filter(Objects::nonNull)
-                    .findFirst().orElse(null);
+            Technique technique = own ? report.technique() : report.subtechniques().stream()
+                    .filter(s -> s.id().equals(group.getKey())).findFirst().orElse(null);
             if (!own) {
-                b.append('\n').append(style(Role.HEADING, "Sub-technique " + group.getKey() + "  " + Text.line(name)))
-                        .append('\n');
+                b.append('\n').append(style(Role.HEADING, "Sub-technique " + group.getKey() + "  "
+                        + Text.line(technique == null ? null : technique.name()))).append('\n');
             }
-            mappingsBySet(b, group.getValue(), byCapability(name));
+            mappingsBySet(b, group.getValue(), byCapability(technique));
         }
     }
 
@@ -255,9 +320,9 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
                 Objects.requireNonNullElse(m.techniqueId(), "(no technique)"), k -> new ArrayList<>()).add(m));
         for (Map.Entry<String, List<Mapping>> group : byTechnique.entrySet()) {
             Technique t = report.techniques().get(group.getKey());
-            String name = t == null ? null : t.name();
-            b.append('\n').append(style(Role.HEADING, Text.line(group.getKey()) + "  " + Text.line(name))).append('\n');
-            mappingsBySet(b, group.getValue(), byCapability(name));
+            b.append('\n').append(style(Role.HEADING, Text.line(group.getKey()) + "  " + Text.line(t == null ? null : t.name())))
+                    .append('\n');
+            mappingsBySet(b, group.getValue(), byCapability(t));
         }
         return b.toString();
     }
@@ -276,15 +341,19 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
 
     /**
      * How one mapping is headed: by the capability in {@code show}, by the technique in {@code capability}; and the
-     * technique's ATT&CK name, to say when the mapping file named it differently.
+     * technique as ATT&CK describes it (null when unknown), to say when the mapping file named it differently or is
+     * of another domain.
      */
-    private record Headline(String title, String subtitle, String techniqueName) {
+    private record Headline(String title, String subtitle, Technique technique) {
+        String techniqueName() {
+            return technique == null ? null : technique.name();
+        }
     }
 
     /** Mappings of one technique, headed by their capability. */
-    private static Function<Mapping, Headline> byCapability(String techniqueName) {
+    private static Function<Mapping, Headline> byCapability(Technique technique) {
         return m -> new Headline(m.capabilityId() == null ? "(no capability)" : m.capabilityId(),
-                m.capabilityDescription(), techniqueName);
+                m.capabilityDescription(), technique);
     }
 
     private void mappingsBySet(StringBuilder b, List<Mapping> mappings, Function<Mapping, Headline> headline) {
@@ -333,6 +402,13 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         if (m.attackObjectName() != null && !m.attackObjectName().equals(headline.techniqueName())) {
             facts.add(style(Role.MUTED, "mapped as \"" + Text.line(m.attackObjectName()) + "\""));
         }
+        Technique technique = headline.technique();
+        if (technique != null && technique.stixId() != null && !AttackDomain.normalise(technique.domain())
+                .equals(AttackDomain.normalise(m.set().domain()))) {
+            facts.add(style(Role.WARNING, "from a file of another domain: " + Text.line(AttackDomain.displayName(
+                    m.set().domain())) + ", but " + technique.id() + " is ATT&CK "
+                    + AttackDomain.displayName(technique.domain())));
+        }
         if (copies > 1) {
             facts.add(style(Role.MUTED, "x" + copies + ": exact duplicates in the source file"));
         }
@@ -375,7 +451,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         report.techniques().forEach(t -> techniques.put(t.id(), t));
         mappingsBySet(b, mappings, m -> {
             Technique t = techniques.get(m.techniqueId());
-            return t == null ? new Headline("(no technique)", null, null) : new Headline(t.id(), t.name(), t.name());
+            return t == null ? new Headline("(no technique)", null, null) : new Headline(t.id(), t.name(), t);
         });
         return b.toString();
     }
@@ -463,10 +539,10 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
 
     @Override
     public String tactics(TacticList report) {
-        // Tactic IDs differ between domains, so the ID column tells them apart (the domain is in the JSON).
-        Columns table = new Columns("ID", "NAME", "TECHNIQUES>", "MAPPINGS>", "SHORTNAME");
-        report.rows().forEach(row -> table.add(row.tactic().id(), row.tactic().name(),
-                String.valueOf(row.techniqueCount()), String.valueOf(row.mappingCount()), row.tactic().shortname()));
+        Columns table = new Columns("DOMAIN", "ID", "SHORTNAME", "TECHNIQUES>", "MAPPINGS>", "NAME");
+        report.rows().forEach(row -> table.add(AttackDomain.displayName(row.tactic().domain()), row.tactic().id(),
+                row.tactic().shortname(), String.valueOf(row.techniqueCount()), String.valueOf(row.mappingCount()),
+                row.tactic().name() + (row.tactic().deprecated() ? " (deprecated)" : "")));
         return table.render(options.width(), false) + listSummary(report.rows().size(), "tactic", -1);
     }
 
@@ -525,9 +601,5 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
 
     String style(Role role, String text) {
         return options.style().paint(role, text);
-    }
-
-    private static String capitalise(String s) {
-        return s == null || s.isEmpty() ? "" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -396,7 +396,7 @@ class ContentCacheTest {
 
         assertThat(written).hasSize(3);
         assertThat(second).isEqualTo(first).isEqualTo(DataLoader.load(DataRequest.bundledOnly()));
-        assertThat(second.releases().get(0).source()).isEqualTo("bundled");
+        assertThat(second.releases().get(0).bundledSample()).isTrue();
         assertThat(written).allSatisfy(e -> assertThat(entryIn(e).key().identity()).startsWith("resource:data/"));
 
         Path aws = written.stream().filter(e -> identity(e).contains("aws-")).findFirst().orElseThrow();

@@ -96,7 +96,7 @@ class ContentCodecTest {
             assertThat(decoded.mappings().mappings()).hasSize(tree.path("mapping_objects").size()).isNotEmpty();
         } else {
             assertThat(decoded.release().techniques()).hasSize(attackPatternsWithAnId(tree)).isNotEmpty();
-            assertThat(decoded.release().source()).isEqualTo("bundled");
+            assertThat(decoded.release().bundledSample()).isTrue();
         }
     }
 

@@ -9,33 +9,72 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code coverage} on the bundled data: one technique (T1528), mapped by AWS and VERIS. */
+/**
+ * {@code coverage} on the bundled data alone: a sample of ATT&CK (T1528 and what it references), which is no release
+ * to measure coverage against, and mappings of T1528 by AWS and VERIS.
+ */
 class CoverageBundledTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void theBundledTechniqueIsCoveredAndNamedUnderItsTactic() throws Exception {
-        Cli.Run run = Cli.run("coverage", "--format", "json");
+    void theBundledSampleIsNoReleaseToMeasureAgainst() {
+        Cli.Run run = Cli.run("coverage", "--framework", "aws", "--fail-under", "90");
 
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        JsonNode doc = JSON.readTree(run.out());
-        assertThat(doc.path("covered").asInt()).isEqualTo(1);
-        assertThat(doc.path("total").asInt()).isEqualTo(1);
-        assertThat(doc.path("percent").asDouble()).isEqualTo(100.0);
-        assertThat(doc.path("by_tactic")).hasSize(1);
-        assertThat(doc.path("by_tactic").get(0).path("shortname").asText()).isEqualTo("credential-access");
-        assertThat(doc.path("uncovered")).isEmpty();
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.MISSING_DATA);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("mapper: no ATT&CK release to measure coverage against for Enterprise (only "
+                + "mapper's bundled sample of it, T1528, is loaded; add --data enterprise-attack-16.1.json); the "
+                + "official bundles are at https://github.com/mitre-attack/attack-stix-data, and mapper data pull installs them")
+                .contains("--mapping-only").doesNotContain("Exception");
     }
 
     @Test
-    void filtersThatLeaveNoMappingUncoverTheTechnique() {
-        Cli.Run run = Cli.run("coverage", "--framework", "aws", "--category", "detect", "--fail-under", "50");
+    void aListOfTechniquesIsMeasuredAgainstTheReleaseToo() {
+        Cli.Run run = Cli.run("coverage", "--techniques", "T1528", "--fail-under", "100");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.MISSING_DATA);
+        assertThat(run.err()).contains("only mapper's bundled sample of it, T1528, is loaded");
+    }
+
+    @Test
+    void mappingOnlyCountsWhatTheMappingsMapWithNoTotal() throws Exception {
+        Cli.Run run = Cli.run("coverage", "--mapping-only", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode doc = JSON.readTree(run.out());
+        assertThat(doc.path("mapping_only").asBoolean()).isTrue();
+        assertThat(doc.path("attack")).isEmpty();
+        assertThat(doc.path("covered").asInt()).isEqualTo(1);
+        assertThat(doc.path("total").isNull()).isTrue();
+        assertThat(doc.path("percent").isNull()).isTrue();
+        JsonNode enterprise = doc.path("domains").get(0);
+        assertThat(enterprise.path("domain").asText()).isEqualTo("enterprise");
+        assertThat(enterprise.path("attack_version").isNull()).isTrue();
+        assertThat(enterprise.path("mapping_sets")).hasSize(2);
+        assertThat(doc.path("by_tactic")).as("no release, so no matrix to count tactics by").isEmpty();
+
+        Cli.Run table = Cli.run("coverage", "--mapping-only", "--framework", "aws");
+        assertThat(table.out()).startsWith("Coverage  1 technique mapped\n")
+                .contains("no release measured against (--mapping-only)").doesNotContain("Uncovered", "%");
+    }
+
+    @Test
+    void mappingOnlyHasNoPercentageToGateOn() {
+        Cli.Run run = Cli.run("coverage", "--mapping-only", "--fail-under", "50");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--fail-under needs a total");
+    }
+
+    @Test
+    void requireGatesMappingOnlyToo() {
+        Cli.Run run = Cli.run("coverage", "--mapping-only", "--framework", "aws", "--category", "detect",
+                "--require", "T1528");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.CHECK_FAILED);
-        assertThat(run.out()).contains("Coverage  0 of 1 technique (0.0%)", "Uncovered  1",
-                "T1528 Steal Application Access Token");
-        assertThat(run.err()).contains("coverage 0.00% (0 of 1) is under --fail-under 50");
+        assertThat(run.out()).startsWith("Coverage  0 techniques mapped");
+        assertThat(run.err()).contains("required techniques without a mapping: T1528 (Steal Application Access Token)");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mapper.testing.AttackFixtures;
 import dev.mapper.testing.Cli;
 import dev.mapper.testing.Corpus;
 import java.nio.file.Files;
@@ -17,7 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code coverage} over the real corpus; expected numbers come from plain Jackson tree walks. */
+/**
+ * {@code coverage} over the real corpus, alone and beside hand-made Mobile and ICS releases and mappings; expected
+ * numbers come from plain Jackson tree walks over the same files.
+ */
 class CoverageCorpusTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,6 +43,31 @@ class CoverageCorpusTest {
         Cli.Run run = coverage("--framework", "aws", "--format", "json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         aws = JSON.readTree(run.out());
+    }
+
+    /** Mobile and ICS bundles and a mapping file of each, written in the published formats. */
+    private static List<Path> otherDomains(Path dir) {
+        Path mobile = dir.resolve("attack/mobile-attack-13.0.json");
+        AttackFixtures.write(mobile, AttackFixtures.mobile());
+        Path ics = dir.resolve("attack/ics-attack-15.0.json");
+        AttackFixtures.write(ics, AttackFixtures.ics());
+        Path mdm = dir.resolve("mappings/mdm.json");
+        AttackFixtures.write(mdm, AttackFixtures.mappingFile("acme_mdm", "2.3", "13.0", "mobile", List.of(
+                AttackFixtures.mapping("MDM-1", "T1474", "mitigates"),
+                AttackFixtures.mapping("MDM-2", "T1406.001", "mitigates"))));
+        Path plant = dir.resolve("mappings/plant.json");
+        AttackFixtures.write(plant, AttackFixtures.mappingFile("plant_controls", "1.0", "15.0", "ics", List.of(
+                AttackFixtures.mapping("PC-1", "T0819", "protects"))));
+        return List.of(mobile, ics, mdm, plant);
+    }
+
+    private static JsonNode domain(JsonNode doc, String domain) {
+        for (JsonNode node : doc.path("domains")) {
+            if (node.path("domain").asText().equals(domain)) {
+                return node;
+            }
+        }
+        throw new AssertionError("no " + domain + " in " + doc.path("domains"));
     }
 
     private static Cli.Run coverage(String... args) {
@@ -63,6 +92,83 @@ class CoverageCorpusTest {
         assertThat(uncovered).containsExactlyElementsOf(expected);
         assertThat(aws.path("mapping_sets")).hasSize(1);
         assertThat(aws.path("mapping_sets").get(0).asText()).isEqualTo("aws@12/12/2024@16.1");
+    }
+
+    @Test
+    void awsCoverageIsTheSameWithMobileAndIcsLoaded(@TempDir Path dir) throws Exception {
+        List<String> full = new ArrayList<>(List.of("--data", Corpus.attack().toString(), "--data",
+                Corpus.mappings().resolve("aws").toString()));
+        otherDomains(dir).forEach(p -> full.addAll(List.of("--data", p.toString())));
+        full.addAll(List.of("coverage", "--framework", "aws", "--format", "json"));
+        Cli.Run beside = Cli.run(full.toArray(String[]::new));
+
+        assertThat(beside.exitCode()).as(beside.err()).isZero();
+        JsonNode doc = JSON.readTree(beside.out());
+        assertThat(doc.path("domains")).isEqualTo(aws.path("domains")).hasSize(1);
+        assertThat(doc.path("by_tactic")).isEqualTo(aws.path("by_tactic"));
+        assertThat(doc.path("uncovered")).isEqualTo(aws.path("uncovered"));
+        assertThat(domain(doc, "enterprise").path("total").asInt()).isEqualTo(active.size());
+        full.addAll(List.of("--fail-under", "30.9"));
+        assertThat(Cli.run(full.toArray(String[]::new)).exitCode()).isZero();
+    }
+
+    @Test
+    void everyDomainAgreesWithAWalkOfItsOwnFiles(@TempDir Path dir) throws Exception {
+        List<Path> other = otherDomains(dir);
+        List<String> args = new ArrayList<>(List.of("--data", Corpus.attack().toString(), "--data",
+                Corpus.mappings().toString()));
+        other.forEach(p -> args.addAll(List.of("--data", p.toString())));
+        args.addAll(List.of("--no-bundled", "coverage", "--format", "json"));
+        Cli.Run run = Cli.run(args.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode doc = JSON.readTree(run.out());
+
+        assertThat(doc.path("domains").findValuesAsText("domain")).containsExactly("enterprise", "mobile", "ics");
+        Set<String> enterpriseMapped = AttackFixtures.mappedIds(Corpus.newestPerFramework());
+        Set<String> covered = new TreeSet<>(active.keySet());
+        covered.retainAll(enterpriseMapped);
+        JsonNode enterprise = domain(doc, "enterprise");
+        assertThat(enterprise.path("total").asInt()).isEqualTo(active.size());
+        assertThat(enterprise.path("covered").asInt()).isEqualTo(covered.size());
+        assertThat(enterprise.path("mapping_sets")).hasSize(Corpus.newestPerFramework().size());
+        long revoked = 0;
+        long deprecated = 0;
+        for (JsonNode o : Corpus.tree(Corpus.attack()).path("objects")) {
+            boolean technique = o.path("type").asText().equals("attack-pattern")
+                    && o.path("external_references").findValuesAsText("source_name").contains("mitre-attack");
+            revoked += technique && o.path("revoked").asBoolean() ? 1 : 0;
+            deprecated += technique && !o.path("revoked").asBoolean() && o.path("x_mitre_deprecated").asBoolean() ? 1 : 0;
+        }
+        assertThat(enterprise.path("left_out").path("revoked").asLong()).isEqualTo(revoked);
+        assertThat(enterprise.path("left_out").path("deprecated").asLong()).isEqualTo(deprecated);
+        for (int i = 0; i < 2; i++) {
+            Set<String> domainActive = AttackFixtures.activeTechniques(AttackFixtures.read(other.get(i))).keySet();
+            Set<String> domainCovered = new TreeSet<>(domainActive);
+            domainCovered.retainAll(AttackFixtures.mappedIds(List.of(AttackFixtures.read(other.get(i + 2)))));
+            JsonNode node = domain(doc, i == 0 ? "mobile" : "ics");
+            assertThat(node.path("total").asInt()).isEqualTo(domainActive.size());
+            assertThat(node.path("covered").asInt()).isEqualTo(domainCovered.size()).isPositive();
+        }
+        assertThat(doc.path("total").asInt()).isEqualTo(domain(doc, "enterprise").path("total").asInt()
+                + domain(doc, "mobile").path("total").asInt() + domain(doc, "ics").path("total").asInt());
+    }
+
+    @Test
+    void rollupWithoutSubtechniquesCountsParentsCoveredThroughTheirSubtechniques() throws Exception {
+        Set<String> parents = new TreeSet<>(active.keySet());
+        parents.removeIf(id -> id.contains("."));
+        Set<String> rolledUp = new TreeSet<>();
+        awsMapped.forEach(id -> rolledUp.add(id.contains(".") ? id.substring(0, id.indexOf('.')) : id));
+        Set<String> covered = new TreeSet<>(parents);
+        covered.retainAll(rolledUp);
+
+        JsonNode doc = JSON.readTree(coverage("--framework", "aws", "--rollup", "--no-subtechniques", "--format",
+                "json").out());
+
+        assertThat(doc.path("total").asInt()).isEqualTo(parents.size());
+        assertThat(doc.path("covered").asInt()).isEqualTo(covered.size());
+        assertThat(domain(doc, "enterprise").path("left_out").path("subtechniques").asInt())
+                .isEqualTo(active.size() - parents.size());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mapper.testing.AttackFixtures;
 import dev.mapper.testing.Cli;
 import dev.mapper.testing.Corpus;
 import dev.mapper.testing.TextPosition;
@@ -70,6 +71,32 @@ class ValidateCorpusTest {
     }
 
     @Test
+    void theMobileTechniqueIsTheSameErrorOnceAMobileReleaseIsLoaded() throws Exception {
+        Path nist = Corpus.mappings().resolve("nist_800_53/nist_800_53-rev5_attack-16.1-enterprise.json");
+        Path mobile = dir.resolve("mobile-attack-13.0.json");
+        AttackFixtures.write(mobile, AttackFixtures.mobile());
+
+        Cli.Run run = Cli.run("validate", nist.toString(), Corpus.attack().toString(), mobile.toString(), "--format",
+                "json");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.CHECK_FAILED);
+        List<JsonNode> errors = new ArrayList<>();
+        JSON.readTree(run.out()).path("findings").forEach(f -> {
+            if (f.path("severity").asText().equals("error")) {
+                errors.add(f);
+            }
+        });
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).path("rule").asText()).isEqualTo("technique-domain");
+        assertThat(errors.get(0).path("message").asText()).isEqualTo("T1521.003 is an ATT&CK Mobile technique (SSL "
+                + "Pinning), but the file's technology_domain is enterprise");
+        assertThat(errors.get(0).path("line").asInt() + ":" + errors.get(0).path("column").asInt())
+                .isEqualTo(TextPosition.of(Files.readString(nist), "\"T1521.003\""));
+        assertThat(run.err()).contains("mapper: note: files made against ATT&CK 16.1 were checked against "
+                + "Enterprise 18.1, the newest loaded of their domain");
+    }
+
+    @Test
     void exactDuplicatesMatchAnIndependentCount() {
         long expected = 0;
         for (Path file : Corpus.mappingFiles()) {
@@ -99,7 +126,7 @@ class ValidateCorpusTest {
         assertThat(revoked).isNotEmpty();
         assertThat(revoked).allSatisfy(f -> assertThat(f.path("severity").asText()).isEqualTo("warning"));
         assertThat(revoked).anySatisfy(f -> assertThat(f.path("message").asText())
-                .matches("T\\d{4}(\\.\\d{3})? is revoked in ATT&CK 18\\.1; use T\\d{4}(\\.\\d{3})? \\(.+\\)"));
+                .matches("T\\d{4}(\\.\\d{3})? is revoked in ATT&CK Enterprise 18\\.1; use T\\d{4}(\\.\\d{3})? \\(.+\\)"));
         Set<String> active = Corpus.activeTechniques().keySet();
         assertThat(revoked).allSatisfy(f -> assertThat(active).doesNotContain(f.path("message").asText().split(" ")[0]));
     }
