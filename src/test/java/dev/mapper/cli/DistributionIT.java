@@ -1,20 +1,21 @@
 package dev.mapper.cli;
 
+import static dev.mapper.testing.Distribution.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mapper.testing.Bash;
+import dev.mapper.testing.Distribution;
+import dev.mapper.testing.Distribution.Run;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
@@ -29,9 +30,6 @@ import picocli.CommandLine;
  */
 class DistributionIT {
 
-    record Run(int exitCode, String out, String err) {
-    }
-
     @TempDir
     static Path unpacked;
 
@@ -39,10 +37,7 @@ class DistributionIT {
 
     @BeforeAll
     static void unpack() throws Exception {
-        Path archive = Path.of(System.getProperty("mapper.dist", "target/mapper.tar.gz"));
-        assertThat(archive).as("the archive mvn package builds").isRegularFile();
-        assertThat(run(unpacked, Map.of(), "tar", "-xzf", archive.toAbsolutePath().toString()).exitCode()).isZero();
-        home = unpacked.resolve("mapper-" + System.getProperty("mapper.version"));
+        home = Distribution.unpack(unpacked);
     }
 
     @Test
@@ -261,19 +256,5 @@ class DistributionIT {
             }
         }
         return null;
-    }
-
-    private static Run run(Path cwd, Map<String, String> env, String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile());
-        builder.environment().remove("MAPPER_DATA");
-        builder.environment().putAll(env);
-        Path err = Files.createTempFile("mapper-err", ".txt");
-        builder.redirectError(err.toFile());
-        Process process = builder.start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("finished: %s", List.of(command)).isTrue();
-        String errText = Files.readString(err);
-        Files.delete(err);
-        return new Run(process.exitValue(), out, errText);
     }
 }
