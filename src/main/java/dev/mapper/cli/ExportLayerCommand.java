@@ -1,7 +1,12 @@
 package dev.mapper.cli;
 
+import dev.mapper.index.MappingFilter;
+import dev.mapper.index.MappingIndex;
+import dev.mapper.model.Adversary;
+import dev.mapper.model.AdversaryTechniques;
 import dev.mapper.model.Scoring;
 import dev.mapper.model.SelectionReport;
+import dev.mapper.render.AdversaryLayer;
 import dev.mapper.render.LayerAttackVersion;
 import dev.mapper.render.MappingLayer;
 import dev.mapper.render.NavigatorLayer;
@@ -11,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,14 +24,19 @@ import picocli.CommandLine.Option;
 
 /** {@code mapper export layer}: an ATT&CK Navigator layer of a selection. */
 @Command(name = "layer", mixinStandardHelpOptions = true,
-        description = "Write an ATT&CK Navigator layer (format 4.5): each mapped technique scored by the strength "
+        description = {"Write an ATT&CK Navigator layer (format 4.5): each mapped technique scored by the strength "
                 + "of its mappings, or by how many capabilities map to it.",
+            "With --group, --software, --campaign or --groups-file, the layer of an adversary gap instead: the "
+                + "techniques the adversaries use, green when the selected mappings (with --have: the capabilities "
+                + "you have) cover them, red when nothing does, and in grey what they cover that the adversaries "
+                + "do not use."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  mapper export layer --technique T1528 -o t1528.layer.json",
             "  mapper --data ~/mappings --data enterprise-attack.json export layer --framework aws -o aws.layer.json",
             "  mapper --data ~/mappings export layer --framework nist_800_53 --score count --name 'NIST rev5'",
-            "  mapper --data ~/mappings export layer --framework aws --layer-attack-version 16"
+            "  mapper --data ~/mappings export layer --framework aws --layer-attack-version 16",
+            "  mapper --data ~/mappings --data enterprise-attack.json export layer --group APT29 --have have.txt -o apt29-gap.json"
         })
 final class ExportLayerCommand implements Callable<Integer> {
 
@@ -48,6 +59,12 @@ final class ExportLayerCommand implements Callable<Integer> {
     SelectionOptions selection;
 
     @Mixin
+    AdversarySelection adversaries;
+
+    @Mixin
+    HaveOptions have;
+
+    @Mixin
     OutputTarget target;
 
     @CommandLine.Spec
@@ -59,14 +76,29 @@ final class ExportLayerCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--layer-attack-version: '" + attackVersion
                     + "' is not a version (expected loaded, none, or a number such as 16 or 16.1)");
         }
-        SelectionReport report = selection.select(spec);
+        if (adversaries.given() && scoring != Scoring.AUTO) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--score does not apply to an adversary "
+                    + "layer, whose cells say covered, uncovered or not used");
+        }
+        MappingIndex index = Commands.index(spec);
+        MappingFilter filter = have.apply(selection.filters.filter(spec.commandLine(), index), index);
+        SelectionReport report = selection.select(spec, index, filter);
         Set<String> domains = MappingLayer.domains(report);
         if (domains.size() > 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "a layer shows one ATT&CK domain but the "
                     + "selection spans " + String.join(", ", domains) + "; choose one with --domain");
         }
-        MappingLayer.Result result = MappingLayer.build(report,
-                new MappingLayer.Options(name != null ? name : defaultName(), scoring, attackVersion));
+        MappingLayer.Result result;
+        if (adversaries.given()) {
+            AdversaryTechniques used = index.adversaryTechniques(adversaries.adversaries(spec, index),
+                    adversaries.counting.includeSoftware, filter);
+            String names = used.adversaries().stream().map(Adversary::name).collect(Collectors.joining(", "));
+            result = AdversaryLayer.build(report, used, new AdversaryLayer.Options(
+                    name != null ? name : NavigatorLayer.sheetTitle(names + " gap"), attackVersion, selected()));
+        } else {
+            result = MappingLayer.build(report,
+                    new MappingLayer.Options(name != null ? name : defaultName(), scoring, attackVersion));
+        }
         Commands.write(spec, target, out -> NavigatorLayer.write(result.layer(), out));
         tell(result);
         return ExitCodes.OK;
@@ -74,10 +106,18 @@ final class ExportLayerCommand implements Callable<Integer> {
 
     /** "aws mappings", "AC-2 mappings", "aws, T1528 mappings": what was selected, as a valid sheet title. */
     private String defaultName() {
+        return NavigatorLayer.sheetTitle(selected() + " mappings");
+    }
+
+    /** "aws", "aws, T1528, have.txt", "all": the frameworks, techniques, capabilities and --have file selected. */
+    private String selected() {
         List<String> parts = new ArrayList<>(selection.filters.frameworks);
         parts.addAll(selection.techniques);
         parts.addAll(selection.capabilities);
-        return NavigatorLayer.sheetTitle((parts.isEmpty() ? "all" : String.join(", ", parts)) + " mappings");
+        if (have.given()) {
+            parts.add(String.valueOf(have.file.getFileName()));
+        }
+        return parts.isEmpty() ? "all" : String.join(", ", parts);
     }
 
     /** What the user should know about the layer, on stderr: moved techniques, techniques a Navigator cannot show. */

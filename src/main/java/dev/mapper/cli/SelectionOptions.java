@@ -1,5 +1,6 @@
 package dev.mapper.cli;
 
+import dev.mapper.index.MappingFilter;
 import dev.mapper.index.MappingIndex;
 import dev.mapper.index.Selection;
 import dev.mapper.model.SelectionReport;
@@ -30,9 +31,13 @@ final class SelectionOptions {
 
     /** Loads the data and answers the selection. */
     SelectionReport select(CommandLine.Model.CommandSpec spec) {
-        List<String> ids = Commands.techniqueIds(spec, techniques);
         MappingIndex index = Commands.index(spec);
-        return index.select(new Selection(new LinkedHashSet<>(ids), capabilities), sets.selection(),
-                filters.filter(spec.commandLine(), index));
+        return select(spec, index, filters.filter(spec.commandLine(), index));
+    }
+
+    /** The selection in the loaded data, with a filter made from {@link #filters} (and more, such as --have). */
+    SelectionReport select(CommandLine.Model.CommandSpec spec, MappingIndex index, MappingFilter filter) {
+        List<String> ids = Commands.techniqueIds(spec, techniques);
+        return index.select(new Selection(new LinkedHashSet<>(ids), capabilities), sets.selection(), filter);
     }
 }

@@ -1,13 +1,12 @@
 package dev.mapper.index;
 
 import dev.mapper.model.Adversary;
+import dev.mapper.model.AdversaryTechniques;
 import dev.mapper.model.Capability;
 import dev.mapper.model.GapReport;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingSet;
 import dev.mapper.model.Score;
-import dev.mapper.model.Technique;
-import dev.mapper.model.TechniqueUse;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -45,38 +44,27 @@ final class Gap {
     GapReport gap(List<Adversary> adversaries, boolean viaSoftware, List<Capability> have, List<MappingSet> sets,
                   MappingFilter filter, int limit, boolean closableOnly, int recommend) {
         boolean allGroups = adversaries.isEmpty();
-        List<? extends Adversary> chosen = allGroups ? index.groups() : adversaries;
-        Map<String, List<String>> usedBy = new TreeMap<>();
-        for (Adversary adversary : chosen) {
-            for (TechniqueUse use : index.techniquesUsedBy(adversary, viaSoftware)) {
-                Technique t = use.technique();
-                if (use.counted() && index.passesTechnique(t, filter)) {
-                    List<String> users = usedBy.computeIfAbsent(t.id(), k -> new ArrayList<>());
-                    if (!users.contains(adversary.id())) {
-                        users.add(adversary.id());
-                    }
-                }
-            }
-        }
+        List<Adversary> chosen = allGroups ? List.copyOf(index.groups()) : adversaries;
+        AdversaryTechniques used = index.adversaryTechniques(chosen, viaSoftware, filter);
         Set<MappingSet> chosenSets = Set.copyOf(sets);
         MappingFilter haveFilter = filter.withCapabilities(have == null ? List.of() : have);
-        Map<String, List<String>> open = new LinkedHashMap<>();
-        usedBy.forEach((id, users) -> {
-            if (index.coveringMappings(id, chosenSets, haveFilter).isEmpty()) {
-                open.put(id, users);
+        Map<String, AdversaryTechniques.Used> open = new LinkedHashMap<>();
+        for (AdversaryTechniques.Used u : used.techniques()) {
+            if (index.coveringMappings(u.technique().id(), chosenSets, haveFilter).isEmpty()) {
+                open.put(u.technique().id(), u);
             }
-        });
+        }
         Map<String, Map<String, Score>> candidates = candidates(open.keySet(), have, chosenSets, filter);
         Map<String, Integer> closableBy = new HashMap<>();
         candidates.values().forEach(scores -> scores.keySet().forEach(id -> closableBy.merge(id, 1, Integer::sum)));
         List<GapReport.GapTechnique> uncovered = new ArrayList<>();
-        open.forEach((id, users) -> uncovered.add(new GapReport.GapTechnique(index.describe(id), users,
+        open.forEach((id, u) -> uncovered.add(new GapReport.GapTechnique(u.technique(), u.usedBy(),
                 closableBy.getOrDefault(id, 0))));
         uncovered.sort(Comparator.comparingInt((GapReport.GapTechnique g) -> -g.usedBy().size())
                 .thenComparingInt(g -> -g.closableBy()).thenComparing(g -> g.technique().id()));
         List<GapReport.Recommendation> picks = recommend(uncovered, candidates, recommend);
-        return new GapReport(List.copyOf(chosen), allGroups, viaSoftware,
-                have == null ? List.of() : have, sets, usedBy.size(), uncovered, limit, closableOnly, picks);
+        return new GapReport(chosen, allGroups, viaSoftware,
+                have == null ? List.of() : have, sets, used.techniques().size(), uncovered, limit, closableOnly, picks);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.mapper.index;
 
 import dev.mapper.model.Adversary;
 import dev.mapper.model.AdversaryReport;
+import dev.mapper.model.AdversaryTechniques;
 import dev.mapper.model.AttackCatalog;
 import dev.mapper.model.AttackDomain;
 import dev.mapper.model.AttackObject;
@@ -46,7 +47,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -550,6 +553,30 @@ public final class MappingIndex implements AttackCatalog {
             groups = index.groupsUsingSoftware(s);
         }
         return new AdversaryReport(adversary, viaSoftware, uses, software, campaigns, groups, chosenSets, covering);
+    }
+
+    /**
+     * The techniques that count (current, passing the filter's tactics and platforms) that the adversaries use, by
+     * ID, each with the IDs of the adversaries using it.
+     */
+    public AdversaryTechniques adversaryTechniques(List<Adversary> adversaries, boolean viaSoftware,
+                                                   MappingFilter filter) {
+        SortedMap<String, List<String>> usedBy = new TreeMap<>();
+        Map<String, Technique> described = new HashMap<>();
+        for (Adversary adversary : adversaries) {
+            for (TechniqueUse use : techniquesUsedBy(adversary, viaSoftware)) {
+                if (use.counted() && passesTechnique(use.technique(), filter)) {
+                    List<String> users = usedBy.computeIfAbsent(use.technique().id(), k -> new ArrayList<>());
+                    described.put(use.technique().id(), use.technique());
+                    if (!users.contains(adversary.id())) {
+                        users.add(adversary.id());
+                    }
+                }
+            }
+        }
+        List<AdversaryTechniques.Used> used = new ArrayList<>();
+        usedBy.forEach((id, users) -> used.add(new AdversaryTechniques.Used(described.get(id), users)));
+        return new AdversaryTechniques(adversaries, viaSoftware, used);
     }
 
     /** True when the technique passes the filter's tactics and platforms (one without ATT&CK data passes neither). */

@@ -47,7 +47,7 @@ public final class MappingLayer {
     }
 
     /**
-     * The layer, and what a user should hear about it: the release its IDs were checked against (null when the
+     * The layer ({@code scoring} null for an adversary layer), and what a user should hear about it: the release its IDs were checked against (null when the
      * declared version is not the loaded release's), techniques shown on their replacements (ID to replacement),
      * and IDs that release cannot show, each with the reason.
      */
@@ -74,22 +74,10 @@ public final class MappingLayer {
         LayerAttackVersion version = LayerAttackVersion.choose(options.attackVersion(), report.releases(), domain);
         AttackRelease checked = version.checkedAgainst();
 
-        Map<String, String> moved = new TreeMap<>();
-        Map<String, String> notShown = new TreeMap<>();
-        Map<String, List<Mapping>> byCell = new TreeMap<>();
-        for (Mapping m : mapped(report)) {
-            String id = m.techniqueId();
-            if (checked != null) {
-                Technique current = report.current(id);
-                if (current != null && !current.id().equals(id) && version.shows(current)) {
-                    moved.put(id, current.id());
-                    id = current.id();
-                } else if (!version.shows(current)) {
-                    notShown.put(id, version.whyNotShown(report.techniques().get(id)));
-                }
-            }
-            byCell.computeIfAbsent(id, k -> new ArrayList<>()).add(m);
-        }
+        Placed placed = place(mapped(report), report, version);
+        Map<String, String> moved = placed.moved();
+        Map<String, String> notShown = placed.notShown();
+        Map<String, List<Mapping>> byCell = placed.byCell();
         boolean severalFrameworks = report.mappings().stream().map(m -> m.set().framework()).distinct().count() > 1;
         List<Cell> cells = new ArrayList<>();
         byCell.forEach((id, mappings) -> cells.add(cell(id, mappings, scoring, report, moved, checked,
@@ -111,8 +99,35 @@ public final class MappingLayer {
         return new Result(layer, scoring, checked, moved, notShown);
     }
 
+    /**
+     * Where mappings go on a layer: the cell of each technique (by ID), a technique the checked release revoked on
+     * its replacement ({@code moved}: ID to replacement), and the IDs the release cannot show, with why.
+     */
+    record Placed(Map<String, List<Mapping>> byCell, Map<String, String> moved, Map<String, String> notShown) {
+    }
+
+    static Placed place(List<Mapping> mappings, SelectionReport report, LayerAttackVersion version) {
+        Map<String, String> moved = new TreeMap<>();
+        Map<String, String> notShown = new TreeMap<>();
+        Map<String, List<Mapping>> byCell = new TreeMap<>();
+        for (Mapping m : mappings) {
+            String id = m.techniqueId();
+            if (version.checkedAgainst() != null) {
+                Technique current = report.current(id);
+                if (current != null && !current.id().equals(id) && version.shows(current)) {
+                    moved.put(id, current.id());
+                    id = current.id();
+                } else if (!version.shows(current)) {
+                    notShown.put(id, version.whyNotShown(report.techniques().get(id)));
+                }
+            }
+            byCell.computeIfAbsent(id, k -> new ArrayList<>()).add(m);
+        }
+        return new Placed(byCell, moved, notShown);
+    }
+
     /** Mappings that place a technique: a real mapping (not "nothing maps here") to a well-formed technique ID. */
-    private static List<Mapping> mapped(SelectionReport report) {
+    static List<Mapping> mapped(SelectionReport report) {
         return report.mappings().stream()
                 .filter(m -> !m.nonMappable() && Technique.isWellFormedId(m.techniqueId()))
                 .toList();
@@ -120,26 +135,11 @@ public final class MappingLayer {
 
     private static Cell cell(String id, List<Mapping> mappings, Scoring scoring, SelectionReport report,
                              Map<String, String> moved, AttackRelease checked, boolean severalFrameworks) {
-        // Each capability once, with its strongest mapping, strongest first.
-        Map<String, Mapping> strongest = new LinkedHashMap<>();
-        for (Mapping m : mappings) {
-            strongest.merge(m.set().framework() + " " + m.capabilityId(), m,
-                    (a, b) -> strength(b) > strength(a) ? b : a);
-        }
-        List<Mapping> ranked = strongest.values().stream()
-                .sorted(Comparator.comparingInt(MappingLayer::strength).reversed()
-                        .thenComparing(m -> m.set().framework())
-                        .thenComparing(Mapping::capabilityId, Comparator.nullsFirst(Comparator.naturalOrder())))
-                .toList();
         Score strongestScore = Scoring.strongest(mappings);
         Integer score = scoring == Scoring.COUNT ? Integer.valueOf(Scoring.capabilityCount(mappings))
                 : strongestScore == null ? null : strongestScore.ordinal() + 1;
-
-        List<String> named = ranked.stream().limit(TOOLTIP_CAPABILITIES)
-                .map(m -> (severalFrameworks ? m.set().framework() + " " : "") + m.capabilityId() + " (" + how(m) + ")")
-                .toList();
-        String comment = String.join("; ", named)
-                + (ranked.size() > named.size() ? "; and " + (ranked.size() - named.size()) + " more" : "");
+        List<Mapping> ranked = ranked(mappings);
+        String comment = tooltip(ranked, severalFrameworks);
         List<Entry> metadata = new ArrayList<>();
         metadata.add(new Entry("capabilities", String.valueOf(ranked.size())));
         List<String> mappedAs = moved.entrySet().stream().filter(e -> e.getValue().equals(id)).map(Map.Entry::getKey)
@@ -152,6 +152,29 @@ public final class MappingLayer {
         String url = technique != null && technique.url() != null ? technique.url()
                 : "https://attack.mitre.org/techniques/" + id.replace('.', '/') + "/";
         return new Cell(id, score, comment, metadata, List.of(new Link(id + " on ATT&CK", url)));
+    }
+
+    /** Each capability once, with its strongest mapping, strongest first, then by framework and ID. */
+    static List<Mapping> ranked(List<Mapping> mappings) {
+        Map<String, Mapping> strongest = new LinkedHashMap<>();
+        for (Mapping m : mappings) {
+            strongest.merge(m.set().framework() + " " + m.capabilityId(), m,
+                    (a, b) -> strength(b) > strength(a) ? b : a);
+        }
+        return strongest.values().stream()
+                .sorted(Comparator.comparingInt(MappingLayer::strength).reversed()
+                        .thenComparing(m -> m.set().framework())
+                        .thenComparing(Mapping::capabilityId, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .toList();
+    }
+
+    /** "amazon_guardduty (protect partial); ...; and N more": the strongest few of the ranked capabilities. */
+    static String tooltip(List<Mapping> ranked, boolean severalFrameworks) {
+        List<String> named = ranked.stream().limit(TOOLTIP_CAPABILITIES)
+                .map(m -> (severalFrameworks ? m.set().framework() + " " : "") + m.capabilityId() + " (" + how(m) + ")")
+                .toList();
+        return String.join("; ", named)
+                + (ranked.size() > named.size() ? "; and " + (ranked.size() - named.size()) + " more" : "");
     }
 
     /** 1 to 3 for a scored mapping, 0 for an unscored one. */
@@ -170,7 +193,7 @@ public final class MappingLayer {
     }
 
     /** The ATT&CK releases that describe the layer's techniques, the bundled sample marked as such. */
-    private static List<String> attackData(SelectionReport report, Set<String> ids) {
+    static List<String> attackData(SelectionReport report, Set<String> ids) {
         Set<String> labels = new TreeSet<>();
         for (String id : ids) {
             Technique t = report.techniques().get(id);

@@ -221,6 +221,44 @@ class GapTest {
         assertThat(doc.path("frameworks").toString()).contains("\"covered\":1,\"total\":3");
     }
 
+    @Test
+    void anAdversaryGapLayerColoursUsedCoveredUsedUncoveredAndCoveredNotUsed() throws Exception {
+        Path layer = dir.resolve("beta.layer.json");
+        Cli.Run run = run("export", "layer", "--group", "beta", "-o", layer.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode doc = JSON.readTree(layer.toFile());
+
+        assertThat(doc.path("name").asText()).isEqualTo("Beta gap");
+        assertThat(doc.path("versions").path("attack").asText()).isEqualTo("18");
+        assertThat(scores(doc)).containsExactly("T1001=2", "T1002=2", "T1003=0", "T1004=0", "T1005=0");
+        assertThat(doc.path("techniques").get(0).path("comment").asText())
+                .isEqualTo("used by G0002 Beta; covered by b-2 (protect significant); b-1 (protect minimal)");
+        assertThat(doc.path("legendItems").findValuesAsText("label"))
+                .containsExactly("covered, not used by the adversaries", "used and covered");
+        assertThat(doc.path("metadata").toString()).contains("\"covered\",\"value\":\"2 of 2 techniques used\"");
+
+        // With what you have (a-1 and AC-02), Beta's techniques are uncovered; a-1 and AC-02 cover others.
+        run("export", "layer", "--group", "G0002", "--have", dir.resolve("have.txt").toString(), "-o", layer.toString());
+        JsonNode have = JSON.readTree(layer.toFile());
+        assertThat(scores(have)).containsExactly("T1001=1", "T1002=1", "T1003=0", "T1005=0");
+        assertThat(have.path("techniques").get(0).path("comment").asText()).endsWith("; not covered");
+        assertThat(have.path("metadata").toString()).contains("have.txt");
+    }
+
+    @Test
+    void scoreDoesNotApplyToAnAdversaryLayer() {
+        Cli.Run run = run("export", "layer", "--group", "beta", "--score", "count");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--score does not apply to an adversary layer");
+    }
+
+    /** "T1001=2": each technique cell with its score. */
+    private static List<String> scores(JsonNode layer) {
+        List<String> scores = new ArrayList<>();
+        layer.path("techniques").forEach(t -> scores.add(t.path("techniqueID").asText() + "=" + t.path("score").asText()));
+        return scores;
+    }
+
     private static List<String> ids(JsonNode array) {
         List<String> ids = new ArrayList<>();
         array.forEach(node -> ids.add(node.path("id").asText()));
