@@ -2,7 +2,8 @@
 # Whole-process timings of mapper against two yardsticks, measured side by side in one run:
 #   - a trivial `java Hello` on the same JDK (what the JVM alone costs),
 #   - the jq pipeline that answers the same question from the same files (both lookups: mapping files, ATT&CK),
-#     with mapper's cache of parsed files warm (its usual state) and without it (--no-cache).
+#     with mapper's cache of parsed files warm (its usual state) and without it (--no-cache);
+#   - one show of the same ID, for a show of every technique in one process.
 # Runs alternate (A, B, A, B, ...) so that load from other processes hits both sides alike; the medians and their
 # ratio are printed. There is no pass/fail on absolute times: they depend on the machine.
 #
@@ -84,6 +85,19 @@ compare "show $id --format json (corpus) vs jq" "0.25x" \
 compare "  the same with --no-cache (parse every run)" "-" \
   "'$mapper' --no-cache --data '$corpus' show $id --format json" \
   "bash '$work/jq.sh'"
+
+# Every current technique of the corpus's ATT&CK bundle (listed by jq, not by mapper) in one show from stdin, against
+# one show of $id on the same data: a script that looks up a threat report's techniques pays the start once.
+jq -r '.objects[] | select(.type == "attack-pattern" and (.revoked | not) and (.x_mitre_deprecated | not))
+  | .external_references[] | select(.source_name == "mitre-attack") | .external_id' "$corpus"/attack/*.json \
+  | sort -u >"$work/ids.txt"
+techniques=$(wc -l <"$work/ids.txt")
+compare "show of $techniques IDs (stdin) vs show $id (corpus)" "1.5x" \
+  "'$mapper' --data '$corpus' show - <'$work/ids.txt'" \
+  "'$mapper' --data '$corpus' show $id"
+compare "  the same with --format json" "1.5x" \
+  "'$mapper' --data '$corpus' show - --format json <'$work/ids.txt'" \
+  "'$mapper' --data '$corpus' show $id --format json"
 
 # validate and export over every corpus file in one process, per file. Skipped until the commands exist;
 # override the command lines with MAPPER_BENCH_VALIDATE / MAPPER_BENCH_EXPORT if their syntax differs.

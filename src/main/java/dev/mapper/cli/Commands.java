@@ -7,6 +7,7 @@ import dev.mapper.model.LoadedData;
 import dev.mapper.model.Technique;
 import dev.mapper.render.Text;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -51,12 +52,20 @@ final class Commands {
         for (String id : ids) {
             String normalised = Technique.normaliseId(id);
             if (!Technique.isWellFormedId(normalised)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "'" + id
-                        + "' is not a technique ID (expected T followed by 4 digits, e.g. T1528 or T1078.004)");
+                throw new CommandLine.ParameterException(spec.commandLine(), notATechniqueId(id));
             }
             checked.add(normalised);
         }
         return checked;
+    }
+
+    private static String notATechniqueId(String id) {
+        return "'" + id + "' is not a technique ID (expected T followed by 4 digits, e.g. T1528 or T1078.004)";
+    }
+
+    /** What the process reads as stdin ({@code show -}). */
+    static InputStream stdin(CommandLine.Model.CommandSpec spec) {
+        return ((MapperCommand) spec.root().userObject()).stdin();
     }
 
     /** Loads the data the options ask for; what loading skipped is said on stderr, never dropped silently. */

@@ -70,6 +70,11 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         return e.getMessage();
     }
 
+    /** Says what went wrong as a run that stops would, for a run that goes on (show with several IDs). */
+    static void report(CommandLine cli, Exception e) {
+        report(cli, message(e), e);
+    }
+
     /** Messages quote file names and data (a field name, a token): neutralised like any text from data. */
     private static void report(CommandLine cli, String message, Exception e) {
         // An ambiguity lists its candidates, one per line (each neutralised on its own); any other message is one line.

@@ -1,8 +1,10 @@
 package dev.mapper.cli;
 
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
 
 /** Entry point: builds the command line, runs it, exits with its code. */
 public final class Main {
@@ -23,6 +25,13 @@ public final class Main {
 
     /** Runs mapper with the given streams, which are not a terminal, without exiting; what tests call. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return MapperCommand.commandLine(out, err, args).execute(args);
+        return run(System.in, out, err, args);
+    }
+
+    /** The same, reading stdin from {@code in}. */
+    public static int run(InputStream in, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = MapperCommand.commandLine(out, err, args);
+        ((MapperCommand) cli.getCommand()).readingFrom(in);
+        return cli.execute(args);
     }
 }

@@ -1,5 +1,6 @@
 package dev.mapper.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
@@ -60,6 +61,8 @@ public class MapperCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     private Terminal terminal = Terminal.notATerminal();
+
+    private InputStream stdin = System.in;
 
     @Override
     public void run() {
@@ -147,5 +150,15 @@ public class MapperCommand implements Runnable {
 
     Terminal terminal() {
         return terminal;
+    }
+
+    InputStream stdin() {
+        return stdin;
+    }
+
+    /** Reads stdin from this stream rather than the process's. */
+    MapperCommand readingFrom(InputStream in) {
+        this.stdin = in;
+        return this;
     }
 }

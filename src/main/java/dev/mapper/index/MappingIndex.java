@@ -41,6 +41,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -63,7 +65,10 @@ public final class MappingIndex implements AttackCatalog {
     private final AttackReleases attack;
     private final List<MappingSet> sets;
     private final List<MappingFile> files;
-    private final Map<MappingSet, Integer> setOrder = new HashMap<>();
+    // By identity: every mapping holds its file's set, and a set's hash and equals walk its fields, which cost
+    // more than the rest of a lookup when one run asks for hundreds of techniques.
+    private final Map<MappingSet, Integer> setOrder = new IdentityHashMap<>();
+    private final Map<SetSelection, List<MappingSet>> selected = new ConcurrentHashMap<>();
     private final Map<String, Technique> techniques = new HashMap<>();
     private final Map<String, Tactic> tactics = new LinkedHashMap<>();
     private final Map<String, List<Mapping>> mappingsByAttackId = new HashMap<>();
@@ -135,7 +140,14 @@ public final class MappingIndex implements AttackCatalog {
     }
 
     public List<MappingSet> selectSets(SetSelection selection) {
-        return selection.select(sets);
+        return selected.computeIfAbsent(selection, s -> List.copyOf(s.select(sets)));
+    }
+
+    /** The sets as {@link #mappingsFor} takes them: compared by identity, as each mapping holds its file's set. */
+    private static Set<MappingSet> lookupSet(List<MappingSet> sets) {
+        Set<MappingSet> set = Collections.newSetFromMap(new IdentityHashMap<>());
+        set.addAll(sets);
+        return set;
     }
 
     /**
@@ -265,7 +277,7 @@ public final class MappingIndex implements AttackCatalog {
         String key = knownId(id);
         Technique technique = describe(key);
         List<MappingSet> sets = selectSets(selection);
-        Set<MappingSet> chosen = new HashSet<>(sets);
+        Set<MappingSet> chosen = lookupSet(sets);
         List<Mapping> mappings = new ArrayList<>(filter(mappingsFor(key, chosen), filter));
         List<Technique> subs = new ArrayList<>();
         if (includeSubtechniques) {
@@ -364,7 +376,7 @@ public final class MappingIndex implements AttackCatalog {
     public CapabilityReport capabilityReport(String query, SetSelection selection, MappingFilter filter) {
         Capability capability = capabilities().resolve(query, filter);
         List<MappingSet> chosen = selectSets(selection);
-        Set<MappingSet> chosenSet = new HashSet<>(chosen);
+        Set<MappingSet> chosenSet = lookupSet(chosen);
         List<Mapping> all = capabilities().mappingsOf(capability);
         List<Mapping> mappings = filter(all.stream().filter(m -> chosenSet.contains(m.set())).toList(), filter);
         List<Technique> described = mappings.stream().map(Mapping::techniqueId).filter(Objects::nonNull).distinct().map(this::describe).toList();
@@ -531,7 +543,7 @@ public final class MappingIndex implements AttackCatalog {
         List<TechniqueUse> uses = index.techniquesUsedBy(adversary, viaSoftware).stream()
                 .filter(use -> passesTechnique(use.technique(), filter)).toList();
         List<MappingSet> chosenSets = selectSets(selection).stream().filter(filter::testSet).toList();
-        Set<MappingSet> chosen = new HashSet<>(chosenSets);
+        Set<MappingSet> chosen = lookupSet(chosenSets);
         Map<String, List<Mapping>> covering = new HashMap<>();
         for (TechniqueUse use : uses) {
             List<Mapping> mappings = coveringMappings(use.technique().id(), chosen, filter);

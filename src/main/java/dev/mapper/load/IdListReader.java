@@ -6,8 +6,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CoderResult;
@@ -23,7 +25,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Reads lists of IDs from files: technique IDs (whitespace or comma separated, {@code #} comments), and the
+ * Reads lists of IDs from files (and stdin): technique IDs (whitespace or comma separated, {@code #} comments), and the
  * capabilities a team runs ({@code --have}): one {@code capability_id} per line, or a CSV file with a
  * {@code capability_id} column, or JSON.
  */
@@ -89,6 +91,30 @@ public final class IdListReader {
         DataLoader.requireFile(file);
         String text = utf8(file);
         return distinct(fromLines(text.startsWith("\uFEFF") ? text.substring(1) : text));
+    }
+
+    /**
+     * The same from a stream (stdin of {@code show -}): one ID or name per line, each once, in order.
+     * {@code name} says where, in errors.
+     */
+    public static List<String> lines(Reader in, String name) {
+        String text = text(in, name);
+        return distinct(fromLines(text.startsWith("\uFEFF") ? text.substring(1) : text)).stream()
+                .map(Listed::id).toList();
+    }
+
+    /** All of a stream's text (a pasted report, to find IDs in). */
+    public static String text(Reader in, String name) {
+        StringBuilder text = new StringBuilder();
+        try (BufferedReader reader = new BufferedReader(in)) {
+            char[] buffer = new char[8192];
+            for (int n; (n = reader.read(buffer)) >= 0; ) {
+                text.append(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw new DataFileException(name, "cannot read: " + e.getMessage(), e);
+        }
+        return text.toString();
     }
 
     private static List<Listed> distinct(List<Listed> listed) {

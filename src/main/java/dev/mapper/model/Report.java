@@ -12,6 +12,8 @@ public interface Report {
     interface Visitor<R> {
         R technique(TechniqueReport report);
 
+        R reports(ReportList report);
+
         R selection(SelectionReport report);
 
         R diff(DiffReport report);

@@ -1,7 +1,11 @@
 package dev.mapper.model;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An ATT&CK technique or sub-technique ({@code attack-pattern}) as one release describes it.
@@ -47,6 +51,23 @@ public record Technique(
     /** True for a technique or sub-technique ID spelled as ATT&CK spells it (T1528, T1078.004: upper case, no spaces). */
     public static boolean isWellFormedId(String id) {
         return Kind.TECHNIQUE.spells(id);
+    }
+
+    /**
+     * A technique ID standing on its own in text: not inside a longer word or number ({@code T10590},
+     * {@code T1059.0012}); the URL spelling {@code T1059/001} is a sub-technique too.
+     */
+    private static final Pattern ID_IN_TEXT =
+            Pattern.compile("(?<![A-Za-z0-9])T(\\d{4})(?:[./](\\d{3}))?(?![0-9]|[./]\\d)");
+
+    /** Every technique ID in a text (a pasted report), each once, in the order of first appearance. */
+    public static List<String> idsIn(String text) {
+        Set<String> ids = new LinkedHashSet<>();
+        Matcher m = ID_IN_TEXT.matcher(text);
+        while (m.find()) {
+            ids.add("T" + m.group(1) + (m.group(2) == null ? "" : "." + m.group(2)));
+        }
+        return List.copyOf(ids);
     }
 
     /** Upper case and trimmed, as ATT&CK spells IDs; null for null or blank. */

@@ -36,7 +36,7 @@ final class DelimitedRenderer implements Renderer {
 
     @Override
     public void render(Report report, Writer out) throws IOException {
-        JsonNode items = JsonShapes.items(JsonShapes.document(report));
+        JsonNode items = JsonShapes.rows(JsonShapes.document(report));
         Set<String> columns = new LinkedHashSet<>();
         items.forEach(item -> item.fieldNames().forEachRemaining(columns::add));
         if (columns.isEmpty()) {

@@ -29,6 +29,7 @@ import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingSet;
 import dev.mapper.model.MatrixReport;
 import dev.mapper.model.Report;
+import dev.mapper.model.ReportList;
 import dev.mapper.model.SearchHit;
 import dev.mapper.model.SearchReport;
 import dev.mapper.model.SelectionReport;
@@ -73,6 +74,20 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
         ObjectNode doc = start();
         doc.set("technique", technique(report.technique(), report.tactics(), report.subtechniques()));
         doc.set("mappings", mappings(report.mappings()));
+        return doc;
+    }
+
+    /** Each answer as the document it has alone, without its own schema_version. */
+    @Override
+    public ObjectNode reports(ReportList report) {
+        ObjectNode doc = start();
+        strings(doc.putArray("not_found"), report.notFound());
+        ArrayNode reports = doc.putArray("reports");
+        for (Report answer : report.reports()) {
+            ObjectNode answerDoc = answer.accept(this);
+            answerDoc.remove("schema_version");
+            reports.add(answerDoc);
+        }
         return doc;
     }
 
@@ -738,13 +753,24 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
         values.forEach(array::add);
     }
 
-    /** The array of a document that line formats (jsonl, csv, tsv) write one line per element of. */
+    /** The array of a document that jsonl writes one line per element of: for several answers, one per answer. */
     static JsonNode items(ObjectNode document) {
-        for (String field : List.of("cells", "mappings", "results", "items", "findings", "gap", "uncovered", "techniques")) {
+        for (String field : List.of("reports", "cells", "mappings", "results", "items", "findings", "gap", "uncovered",
+                "techniques")) {
             if (document.has(field)) {
                 return document.get(field);
             }
         }
         throw new IllegalStateException("a document without items: " + document.fieldNames());
+    }
+
+    /** The rows of a table format (csv, tsv): the items, and for several answers the items of each in turn. */
+    static JsonNode rows(ObjectNode document) {
+        if (!document.has("reports")) {
+            return items(document);
+        }
+        ArrayNode rows = NODES.arrayNode();
+        document.get("reports").forEach(answer -> rows.addAll((ArrayNode) items((ObjectNode) answer)));
+        return rows;
     }
 }

@@ -23,6 +23,7 @@ import dev.mapper.model.MappingField;
 import dev.mapper.model.MatrixReport;
 import dev.mapper.model.Mitigation;
 import dev.mapper.model.Report;
+import dev.mapper.model.ReportList;
 import dev.mapper.model.SearchHit;
 import dev.mapper.model.SearchReport;
 import dev.mapper.model.SelectionReport;
@@ -87,6 +88,12 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
         b.append("\n## Mappings (").append(report.mappings().size()).append(")\n\n");
         mappingTable(b, report.mappings());
         return b.toString();
+    }
+
+    /** Each answer as it is alone, one after the other. */
+    @Override
+    public String reports(ReportList report) {
+        return report.reports().stream().map(answer -> answer.accept(this)).collect(Collectors.joining("\n"));
     }
 
     @Override

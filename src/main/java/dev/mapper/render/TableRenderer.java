@@ -21,6 +21,7 @@ import dev.mapper.model.MappingSet;
 import dev.mapper.model.MappingType;
 import dev.mapper.model.MatrixReport;
 import dev.mapper.model.Report;
+import dev.mapper.model.ReportList;
 import dev.mapper.model.Score;
 import dev.mapper.model.SearchHit;
 import dev.mapper.model.SearchReport;
@@ -155,6 +156,17 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         b.append('\n');
         mappings(b, report);
         return b.toString();
+    }
+
+    /**
+     * One section per answer, divided by a rule. The sections are rendered in parallel (a renderer holds no state):
+     * show of every technique writes a hundred thousand lines.
+     */
+    @Override
+    public String reports(ReportList report) {
+        String rule = "\n" + style(Role.MUTED, "─".repeat(options.width())) + "\n\n";
+        return report.reports().parallelStream().map(answer -> answer.accept(this))
+                .collect(Collectors.joining(rule));
     }
 
     /** Findings as compilers print them, {@code file:line:column: severity: message [rule]}, then a summary. */

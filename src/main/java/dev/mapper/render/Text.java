@@ -72,42 +72,77 @@ public final class Text {
     }
 
     /**
-     * Wraps safe text to {@code width} columns, keeping paragraph breaks; words longer than the width are cut.
+     * Wraps safe text to {@code width} columns, keeping paragraph breaks; words longer than the width are cut. One
+     * pass over the text, without regular expressions: show of hundreds of techniques wraps megabytes of it.
      */
     static List<String> wrap(String s, int width) {
         List<String> lines = new ArrayList<>();
-        String[] paragraphs = safe(s).strip().split("\n");
-        for (String paragraph : paragraphs) {
-            String p = paragraph.strip();
-            if (p.isEmpty()) {
+        String text = safe(s).strip();
+        StringBuilder current = new StringBuilder(width);
+        int paragraphStart = 0;
+        while (paragraphStart <= text.length()) {
+            int paragraphEnd = text.indexOf('\n', paragraphStart);
+            if (paragraphEnd < 0) {
+                paragraphEnd = text.length();
+            }
+            int from = paragraphStart;
+            int to = paragraphEnd;
+            while (from < to && Character.isWhitespace(text.charAt(from))) {
+                from++;
+            }
+            while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+                to--;
+            }
+            if (from == to) {
                 if (!lines.isEmpty() && !lines.get(lines.size() - 1).isEmpty()) {
                     lines.add("");
                 }
-                continue;
+            } else {
+                wrapParagraph(text, from, to, width, current, lines);
             }
-            StringBuilder current = new StringBuilder();
-            for (String word : p.split(" +")) {
-                while (word.length() > width) {
-                    if (current.length() > 0) {
-                        lines.add(current.toString());
-                        current.setLength(0);
-                    }
-                    lines.add(word.substring(0, width));
-                    word = word.substring(width);
+            paragraphStart = paragraphEnd + 1;
+        }
+        return lines;
+    }
+
+    /** The words of text[from, to), separated by spaces, filled greedily into lines of at most {@code width}. */
+    private static void wrapParagraph(String text, int from, int to, int width, StringBuilder current,
+                                      List<String> lines) {
+        current.setLength(0);
+        int i = from;
+        while (i < to) {
+            while (i < to && text.charAt(i) == ' ') {
+                i++;
+            }
+            int wordEnd = i;
+            while (wordEnd < to && text.charAt(wordEnd) != ' ') {
+                wordEnd++;
+            }
+            if (wordEnd - i > width) { // a word too long for a line: cut, whole lines of it first
+                if (current.length() > 0) {
+                    lines.add(current.toString());
+                    current.setLength(0);
                 }
-                if (current.length() > 0 && current.length() + 1 + word.length() > width) {
+                while (wordEnd - i > width) {
+                    lines.add(text.substring(i, i + width));
+                    i += width;
+                }
+            }
+            int length = wordEnd - i;
+            if (length > 0) {
+                if (current.length() > 0 && current.length() + 1 + length > width) {
                     lines.add(current.toString());
                     current.setLength(0);
                 }
                 if (current.length() > 0) {
                     current.append(' ');
                 }
-                current.append(word);
+                current.append(text, i, wordEnd);
             }
-            if (current.length() > 0) {
-                lines.add(current.toString());
-            }
+            i = wordEnd;
         }
-        return lines;
+        if (current.length() > 0) {
+            lines.add(current.toString());
+        }
     }
 }
