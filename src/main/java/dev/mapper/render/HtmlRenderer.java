@@ -1,5 +1,6 @@
 package dev.mapper.render;
 
+import dev.mapper.model.AttackDomain;
 import dev.mapper.model.CoverageReport;
 import dev.mapper.model.MatrixReport;
 import dev.mapper.model.MatrixReport.Cell;
@@ -46,8 +47,7 @@ final class HtmlRenderer implements Renderer {
     }
 
     private static String page(MatrixReport report) throws IOException {
-        String title = "ATT&CK " + Text.domain(report.release().domain()) + " " + report.release().version()
-                + " matrix";
+        String title = "ATT&CK " + report.release().displayName() + " matrix";
         String selection = selection(report);
         StringBuilder b = new StringBuilder(64 * 1024);
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -64,8 +64,7 @@ final class HtmlRenderer implements Renderer {
         summary(b, report);
         unplaced(b, report);
         b.append("<footer><p>Made by mapper on ").append(escape(report.caption().generated().toString()))
-                .append(" from ATT&amp;CK® ").append(escape(Text.domain(report.release().domain()) + " "
-                        + report.release().version()))
+                .append(" from ATT&amp;CK® ").append(escape(report.release().displayName()))
                 .append(" (© The MITRE Corporation) and Mappings Explorer data (Center for Threat-Informed Defense). ")
                 .append("This page loads nothing from anywhere: it works offline and from a file.</p></footer>\n");
         b.append("<script type=\"text/plain\" id=\"report-data\" data-encoding=\"gzip base64\">\n")
@@ -88,7 +87,7 @@ final class HtmlRenderer implements Renderer {
         }
         fact(b, "Mapping sets", report.sets().isEmpty() ? "none" : report.sets().stream()
                 .map(set -> set.key().toString()).collect(Collectors.joining(", ")));
-        fact(b, "ATT&CK data", Text.domain(report.release().domain()) + " " + report.release().version());
+        fact(b, "ATT&CK data", report.release().displayName());
         fact(b, "Shading", (report.scoring() == Scoring.COUNT ? "how many capabilities map to each technique"
                 : "the strongest mapping of each technique") + (report.subtechniquesExpanded()
                 ? " (sub-techniques each by their own)" : ", its sub-techniques' included"));
@@ -122,8 +121,9 @@ final class HtmlRenderer implements Renderer {
                     .append("with --data for the whole matrix.</p>\n");
         }
         if (!report.otherDomains().isEmpty()) {
-            notes.append("<p>The selection also maps ").append(escape(report.otherDomains().stream().map(Text::domain)
-                    .collect(Collectors.joining(", ")))).append(" techniques, not shown: choose with --domain.</p>\n");
+            notes.append("<p>The selection also maps ").append(escape(report.otherDomains().stream()
+                    .map(AttackDomain::displayName).collect(Collectors.joining(", "))))
+                    .append(" techniques, not shown: choose with --domain.</p>\n");
         }
         if (notes.length() > 0) {
             b.append("<div class=\"notes\">\n").append(notes).append("</div>\n");

@@ -439,8 +439,8 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
      */
     @Override
     public String matrix(MatrixReport report) {
-        StringBuilder b = new StringBuilder("# ATT&CK ").append(escape(Text.domain(report.release().domain())))
-                .append(' ').append(escape(report.release().version())).append(" matrix\n\n");
+        StringBuilder b = new StringBuilder("# ATT&CK ").append(escape(report.release().displayName()))
+                .append(" matrix\n\n");
         report.caption().selection().forEach((option, values) -> fact(b, option, String.join(", ", values)));
         if (report.scope() != null) {
             fact(b, "Scope", report.scope());

@@ -1,5 +1,6 @@
 package dev.mapper.render;
 
+import dev.mapper.model.AttackDomain;
 import dev.mapper.model.MatrixReport;
 import dev.mapper.model.MatrixReport.Cell;
 import dev.mapper.model.MatrixReport.Column;
@@ -101,8 +102,8 @@ final class MatrixTable {
     }
 
     private void header(StringBuilder b, MatrixReport report) {
-        b.append(table.style(Role.HEADING, "ATT&CK " + Text.domain(report.release().domain()) + " "
-                + Text.line(report.release().version()) + " matrix")).append('\n');
+        b.append(table.style(Role.HEADING, "ATT&CK " + Text.line(report.release().displayName()) + " matrix"))
+                .append('\n');
         if (!report.caption().selection().isEmpty()) {
             table.field(b, "Selection", report.caption().selection().entrySet().stream()
                     .map(e -> e.getValue().isEmpty() ? e.getKey() : e.getKey() + " " + String.join(",", e.getValue()))
@@ -184,8 +185,8 @@ final class MatrixTable {
         }
         if (!report.otherDomains().isEmpty()) {
             table.field(b, "Other domains", "the selection also maps " + report.otherDomains().stream()
-                    .map(Text::domain).collect(Collectors.joining(", ")) + " techniques: see them with --domain "
-                    + report.otherDomains().get(0));
+                    .map(AttackDomain::displayName).collect(Collectors.joining(", "))
+                    + " techniques: see them with --domain " + report.otherDomains().get(0));
         }
         if (report.sampleOnly()) {
             table.field(b, "Note", "the ATT&CK data is mapper's bundled sample (T1528 only): load an ATT&CK "

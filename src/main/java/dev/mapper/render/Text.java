@@ -57,15 +57,6 @@ public final class Text {
         return CITATION.matcher(MARKDOWN_LINK.matcher(s).replaceAll("$1")).replaceAll("");
     }
 
-    /** An ATT&CK domain as ATT&CK spells it: Enterprise, Mobile, ICS (a domain it does not know, capitalised). */
-    public static String domain(String domain) {
-        String safe = line(domain);
-        if (safe.equalsIgnoreCase("ics")) {
-            return "ICS";
-        }
-        return safe.isEmpty() ? safe : Character.toUpperCase(safe.charAt(0)) + safe.substring(1).toLowerCase(java.util.Locale.ROOT);
-    }
-
     /** Safe text on one line: newlines folded to spaces. */
     public static String line(String s) {
         return safe(s).replace('\n', ' ').strip();
