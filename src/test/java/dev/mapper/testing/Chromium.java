@@ -41,6 +41,7 @@ public final class Chromium implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final Process process;
+    private final Thread stopper;
     private final Path profile;
     private final WebSocket socket;
     private final String session;
@@ -76,8 +77,11 @@ public final class Chromium implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(profile.resolve("chromium.log").toFile())
                 .start();
+        // A test JVM that is stopped (Ctrl-C, a mutation-testing timeout) never calls close: stop the browser then too.
+        Thread stopper = new Thread(() -> stop(process), "stop chromium");
+        Runtime.getRuntime().addShutdownHook(stopper);
         try {
-            return new Chromium(process, profile, endpoint(process, profile.resolve("DevToolsActivePort")));
+            return new Chromium(process, stopper, profile, endpoint(process, profile.resolve("DevToolsActivePort")));
         } catch (IOException | RuntimeException | InterruptedException e) {
             stop(process);
             throw e;
@@ -102,8 +106,9 @@ public final class Chromium implements AutoCloseable {
         throw new IOException("chromium did not start listening within " + TIMEOUT);
     }
 
-    private Chromium(Process process, Path profile, URI endpoint) throws IOException {
+    private Chromium(Process process, Thread stopper, Path profile, URI endpoint) throws IOException {
         this.process = process;
+        this.stopper = stopper;
         this.profile = profile;
         this.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(TIMEOUT)
                 .buildAsync(endpoint, new Listener()).join();
@@ -272,6 +277,11 @@ public final class Chromium implements AutoCloseable {
             // the browser may be gone already; it is stopped below either way
         }
         stop(process);
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopper);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook runs anyway, and finds the browser stopped
+        }
         try (Stream<Path> files = Files.walk(profile)) {
             files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
         } catch (IOException e) {
