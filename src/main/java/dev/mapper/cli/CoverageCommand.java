@@ -1,6 +1,7 @@
 package dev.mapper.cli;
 
 import dev.mapper.index.CoverageScope;
+import dev.mapper.index.MappingFilter;
 import dev.mapper.index.MappingIndex;
 import dev.mapper.load.IdListReader;
 import dev.mapper.model.CoverageReport;
@@ -29,6 +30,8 @@ import picocli.CommandLine.Option;
                     + "unless --techniques, --no-subtechniques, --tactic or --platform say otherwise. A domain whose "
                     + "release is not loaded (only the bundled sample, or nothing) is an error, exit 8, unless "
                     + "--mapping-only.",
+            "With --group, --software, --campaign or --groups-file, the scope is the techniques those adversaries "
+                    + "use; with --have FILE, only the capabilities you have cover.",
             "Prints the totals, one row per tactic and the uncovered techniques. --fail-under and --require make "
                     + "it exit 1 when the coverage is not there."
         },
@@ -39,7 +42,9 @@ import picocli.CommandLine.Option;
             "  mapper --data ../shared/corpus coverage --framework aws --rollup --no-subtechniques",
             "  mapper --data ../shared/corpus coverage --framework aws --tactic credential-access --format json",
             "  mapper --data ../shared/corpus coverage --framework aws --fail-under 25 --require T1528,T1078",
-            "  mapper coverage --framework aws --mapping-only"
+            "  mapper coverage --framework aws --mapping-only",
+            "  mapper --data ../shared/corpus coverage --group APT29 --framework aws --fail-under 60",
+            "  mapper --data ../shared/corpus coverage --groups-file groups.txt --have have.txt --format json"
         })
 final class CoverageCommand implements Callable<Integer> {
 
@@ -72,6 +77,12 @@ final class CoverageCommand implements Callable<Integer> {
     List<String> required = new ArrayList<>();
 
     @Mixin
+    AdversarySelection adversaries;
+
+    @Mixin
+    HaveOptions have;
+
+    @Mixin
     SetOptions sets;
 
     @Mixin
@@ -93,12 +104,21 @@ final class CoverageCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--fail-under needs a total to take a "
                     + "percentage of: --mapping-only has none unless --techniques lists the techniques in scope");
         }
+        if (techniques != null && adversaries.given()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--techniques and the adversary options "
+                    + "(--group, --software, --campaign, --groups-file) each set the scope: give one");
+        }
         CoverageScope scope = techniques == null ? CoverageScope.RELEASE : CoverageScope.listed(
                 Files.isRegularFile(Path.of(techniques)) ? "the techniques listed in " + techniques : techniques,
                 Commands.techniqueIds(spec, scopeIds()));
         List<String> require = Commands.techniqueIds(spec, required);
         MappingIndex index = Commands.index(spec);
-        CoverageReport report = index.coverage(sets.selection(), filters.filter(spec.commandLine(), index), scope,
+        MappingFilter filter = filters.filter(spec.commandLine(), index);
+        if (adversaries.given()) {
+            scope = CoverageScope.of(index.adversaryTechniques(adversaries.adversaries(spec, index),
+                    adversaries.counting.includeSoftware, filter));
+        }
+        CoverageReport report = index.coverage(sets.selection(), have.apply(filter, index), scope,
                 new CoverageReport.Counting(!noSubtechniques, rollup, mappingOnly), require);
         PrintWriter err = spec.commandLine().getErr();
         report.domains().stream().map(DomainCoverage::releaseNote).filter(note -> note != null)

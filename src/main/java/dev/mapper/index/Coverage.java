@@ -64,7 +64,7 @@ final class Coverage {
             Set<MappingSet> chosen = new HashSet<>(domainSets);
             List<TechniqueCoverage> techniques = new ArrayList<>();
             inScope.stream().sorted(Comparator.comparing(Technique::id))
-                    .forEach(t -> techniques.add(new TechniqueCoverage(t, mappedIds(t, chosen))));
+                    .forEach(t -> techniques.add(coverage(t, chosen)));
             results.add(new DomainCoverage(domain, release, targetVersions(domainSets), domainSets, techniques,
                     byTactic(domain, release, techniques), new LeftOut(leftOut[0], leftOut[1], leftOut[2], leftOut[3])));
         }
@@ -72,11 +72,11 @@ final class Coverage {
         List<Technique> missing = new ArrayList<>();
         for (String id : required) {
             Technique t = index.describe(index.knownId(id));
-            if (mappedIds(t, chosen).isEmpty()) {
+            if (!coverage(t, chosen).covered()) {
                 missing.add(t);
             }
         }
-        return new CoverageReport(scope.label(), counting, sets, results, missing);
+        return new CoverageReport(scope.label(), counting, sets, results, missing, scope.adversaries());
     }
 
     /**
@@ -230,22 +230,24 @@ final class Coverage {
     }
 
     /**
-     * The IDs whose mappings in the chosen sets (passing the filter, non-mappable entries aside) cover the
-     * technique: its own, and with roll-up its sub-techniques'.
+     * What covers the technique: the IDs whose mappings in the chosen sets (passing the filter, non-mappable
+     * entries aside) cover it, its own and with roll-up its sub-techniques', and those mappings.
      */
-    private List<String> mappedIds(Technique t, Set<MappingSet> chosen) {
+    private TechniqueCoverage coverage(Technique t, Set<MappingSet> chosen) {
         List<String> ids = new ArrayList<>();
-        if (index.covered(t.id(), chosen, filter)) {
-            ids.add(t.id());
-        }
+        List<Mapping> mappings = new ArrayList<>();
+        List<String> candidates = new ArrayList<>(List.of(t.id()));
         if (counting.rollup() && !t.subtechnique()) {
-            for (String sub : index.subtechniquesOf(t.id())) {
-                if (index.covered(sub, chosen, filter)) {
-                    ids.add(sub);
-                }
+            candidates.addAll(index.subtechniquesOf(t.id()));
+        }
+        for (String id : candidates) {
+            List<Mapping> covering = index.coveringMappings(id, chosen, filter);
+            if (!covering.isEmpty()) {
+                ids.add(id);
+                mappings.addAll(covering);
             }
         }
-        return ids;
+        return new TechniqueCoverage(t, ids, mappings);
     }
 
     /**

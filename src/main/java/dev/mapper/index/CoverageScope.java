@@ -1,16 +1,18 @@
 package dev.mapper.index;
 
+import dev.mapper.model.AdversaryTechniques;
 import java.util.List;
 
 /**
  * The techniques a coverage report counts: every technique of each domain's release ({@link #RELEASE}), or a list
  * of IDs with a label that says where it came from ("crown-jewels.txt", an adversary's techniques). Listed
- * techniques are counted in the domain of the release that has them.
+ * techniques are counted in the domain of the release that has them. {@code adversaries}: the adversaries whose
+ * techniques the list is, when it is theirs (else null).
  */
-public record CoverageScope(String label, List<String> techniqueIds) {
+public record CoverageScope(String label, List<String> techniqueIds, AdversaryTechniques adversaries) {
 
     /** Every technique of each domain's release that is neither revoked nor deprecated. */
-    public static final CoverageScope RELEASE = new CoverageScope(null, null);
+    public static final CoverageScope RELEASE = new CoverageScope(null, null, null);
 
     public CoverageScope {
         techniqueIds = techniqueIds == null ? null : List.copyOf(techniqueIds);
@@ -18,7 +20,16 @@ public record CoverageScope(String label, List<String> techniqueIds) {
 
     /** These techniques; {@code label} names them to the user. */
     public static CoverageScope listed(String label, List<String> techniqueIds) {
-        return new CoverageScope(label, techniqueIds);
+        return new CoverageScope(label, techniqueIds, null);
+    }
+
+    /** The techniques the adversaries use ("the techniques G0016 APT29 uses"). */
+    public static CoverageScope of(AdversaryTechniques adversaries) {
+        List<String> names = adversaries.adversaries().stream().map(a -> a.id() + " " + a.name()).toList();
+        String label = "the techniques " + String.join(", ", names) + (names.size() == 1 ? " uses" : " use")
+                + (adversaries.viaSoftware() ? ", with " + (names.size() == 1 ? "its" : "their") + " software" : "");
+        return new CoverageScope(label, adversaries.techniques().stream().map(u -> u.technique().id()).toList(),
+                adversaries);
     }
 
     /** True for the default scope, every technique of each release. */

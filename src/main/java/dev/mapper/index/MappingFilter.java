@@ -57,11 +57,19 @@ public record MappingFilter(
         return (framework + "/" + Capability.comparableId(capabilityId)).toLowerCase(Locale.ROOT);
     }
 
-    /** The same filter, counting only the mappings of these capabilities. */
+    /**
+     * The same filter, counting only the mappings of these capabilities; without frameworks of its own, it is
+     * about theirs (so that a report lists their sets, not every loaded one).
+     */
     public MappingFilter withCapabilities(Collection<Capability> have) {
         Set<String> keys = new HashSet<>();
-        have.forEach(c -> keys.add(capabilityKey(c.framework(), c.id())));
-        return new MappingFilter(frameworks, mappingTypes, categories, minScore, tactics, platforms, domains, keys);
+        Set<String> theirs = new HashSet<>();
+        have.forEach(c -> {
+            keys.add(capabilityKey(c.framework(), c.id()));
+            theirs.add(c.framework());
+        });
+        return new MappingFilter(frameworks.isEmpty() ? theirs : frameworks, mappingTypes, categories, minScore,
+                tactics, platforms, domains, keys);
     }
 
     private static Set<String> lower(Set<String> values) {

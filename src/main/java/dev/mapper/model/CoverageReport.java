@@ -1,16 +1,19 @@
 package dev.mapper.model;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How many techniques in scope have at least one mapping from the selected sets and filters, per ATT&CK domain:
  * each domain is measured against its own release, by its own mapping sets, so that loading another domain changes
  * nothing. {@code scope} names the techniques counted when they are not every technique of each release (a list
- * given by the user, an adversary's techniques); {@code missingRequired} are the required techniques without a
- * mapping.
+ * given by the user, an adversary's techniques); {@code adversaries}, when the scope is what adversaries use, says
+ * which and who uses each technique (null otherwise); {@code missingRequired} are the required techniques without
+ * a mapping.
  */
 public record CoverageReport(String scope, Counting counting, List<MappingSet> sets, List<DomainCoverage> domains,
-                             List<Technique> missingRequired) implements Report {
+                             List<Technique> missingRequired, AdversaryTechniques adversaries) implements Report {
 
     /**
      * How techniques are counted. {@code subtechniques}: sub-techniques are in the denominator, each on its own.
@@ -59,6 +62,19 @@ public record CoverageReport(String scope, Counting counting, List<MappingSet> s
             return CoverageReport.percent(covered(), total());
         }
 
+        /**
+         * How many covered techniques have each strongest score, strongest first, then how many are covered by
+         * unscored mappings only (the key null).
+         */
+        public Map<Score, Integer> strength() {
+            Map<Score, Integer> counts = new LinkedHashMap<>();
+            for (Score score : new Score[] {Score.SIGNIFICANT, Score.PARTIAL, Score.MINIMAL, null}) {
+                counts.put(score, (int) techniques.stream().filter(TechniqueCoverage::covered)
+                        .filter(t -> t.strongest() == score).count());
+            }
+            return counts;
+        }
+
         public List<Technique> uncovered() {
             return techniques.stream().filter(t -> !t.covered()).map(TechniqueCoverage::technique).toList();
         }
@@ -88,9 +104,15 @@ public record CoverageReport(String scope, Counting counting, List<MappingSet> s
      * One technique in scope and the IDs whose mappings cover it: its own, and with {@code rollup} its
      * sub-techniques'; none when it is not covered.
      */
-    public record TechniqueCoverage(Technique technique, List<String> mappedIds) {
+    public record TechniqueCoverage(Technique technique, List<String> mappedIds, List<Mapping> mappings) {
         public TechniqueCoverage {
             mappedIds = List.copyOf(mappedIds);
+            mappings = List.copyOf(mappings);
+        }
+
+        /** The strongest score of the covering mappings; null when none is scored (or nothing covers it). */
+        public Score strongest() {
+            return Scoring.strongest(mappings);
         }
 
         public boolean covered() {

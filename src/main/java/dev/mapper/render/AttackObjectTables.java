@@ -4,6 +4,8 @@ import dev.mapper.model.Adversary;
 import dev.mapper.model.AdversaryReport;
 import dev.mapper.model.AttackObject;
 import dev.mapper.model.Campaign;
+import dev.mapper.model.AdversaryTechniques;
+import dev.mapper.model.CoverageReport;
 import dev.mapper.model.DefenseReport;
 import dev.mapper.model.DetectionStrategy;
 import dev.mapper.model.GapReport;
@@ -162,6 +164,31 @@ final class AttackObjectTables {
                     + (r.closes().size() > LISTED_CLOSES ? " and " + (r.closes().size() - LISTED_CLOSES) + " more" : ""));
         }
         return b.toString();
+    }
+
+    /**
+     * The techniques of an adversary coverage, covered then uncovered, each with how many of the adversaries use it
+     * (when there are several) and, when covered, what covers it.
+     */
+    void adversaryCoverage(StringBuilder b, AdversaryTechniques adversaries, CoverageReport.DomainCoverage domain) {
+        Map<String, Integer> users = new LinkedHashMap<>();
+        adversaries.techniques().forEach(u -> users.put(u.technique().id(), u.usedBy().size()));
+        boolean several = adversaries.adversaries().size() > 1;
+        for (boolean covered : new boolean[] {true, false}) {
+            List<CoverageReport.TechniqueCoverage> rows = domain.techniques().stream()
+                    .filter(t -> t.covered() == covered).toList();
+            b.append('\n').append(table.style(Role.HEADING, covered ? "Covered" : "Uncovered")).append("  ")
+                    .append(rows.size()).append('\n');
+            for (CoverageReport.TechniqueCoverage row : rows) {
+                Technique t = row.technique();
+                b.append("  ").append(Text.line(t.id())).append(' ').append(Text.line(Objects.requireNonNullElse(
+                        t.name(), ""))).append(several ? table.style(Role.MUTED, "  (" + TableRenderer.count(
+                        users.getOrDefault(t.id(), 0), "user") + ")") : "").append('\n');
+                if (covered) {
+                    table.indented(b, "    ", covers(row.mappings()));
+                }
+            }
+        }
     }
 
     /** The object's ID and name, then its kind, aliases, domains, page and status. */

@@ -40,6 +40,7 @@ import dev.mapper.model.TechniqueList;
 import dev.mapper.model.TechniqueReport;
 import dev.mapper.model.ValidationReport;
 import java.math.BigInteger;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -118,6 +119,12 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
     public ObjectNode coverage(CoverageReport report) {
         ObjectNode doc = start();
         doc.put("scope", report.scope());
+        if (report.adversaries() != null) {
+            ArrayNode adversaries = doc.putArray("adversaries");
+            report.adversaries().adversaries().forEach(a -> adversaries.addObject().put("id", a.id())
+                    .put("name", a.name()).put("kind", a.kind().label()));
+            doc.put("include_software", report.adversaries().viaSoftware());
+        }
         doc.put("subtechniques", report.counting().subtechniques());
         doc.put("rollup", report.counting().rollup());
         doc.put("mapping_only", report.counting().mappingOnly());
@@ -145,13 +152,46 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
                     .put("deprecated", domain.leftOut().deprecated())
                     .put("subtechniques", domain.leftOut().subtechniques())
                     .put("filtered", domain.leftOut().filtered());
+            ObjectNode strength = node.putObject("strength");
+            domain.strength().forEach((score, n) -> strength.put(score == null ? "unscored" : score.toString(), n));
             domain.byTactic().forEach(row -> byTactic.add(tacticCoverage(row)));
             uncovered.addAll(techniqueList(domain.uncovered()));
         }
         doc.set("by_tactic", byTactic);
         doc.set("uncovered", uncovered);
+        if (report.scope() != null) {
+            doc.set("techniques", techniqueCoverage(report));
+        }
         doc.set("missing_required", techniqueList(report.missingRequired()));
         return doc;
+    }
+
+    /**
+     * A listed scope's techniques, every one: whether covered, the IDs whose mappings cover it and those mappings
+     * (as {@link #cover}), and for an adversary scope which adversaries use it.
+     */
+    private static ArrayNode techniqueCoverage(CoverageReport report) {
+        Map<String, List<String>> usedBy = new HashMap<>();
+        if (report.adversaries() != null) {
+            report.adversaries().techniques().forEach(u -> usedBy.put(u.technique().id(), u.usedBy()));
+        }
+        ArrayNode array = NODES.arrayNode();
+        for (CoverageReport.DomainCoverage domain : report.domains()) {
+            for (CoverageReport.TechniqueCoverage t : domain.techniques()) {
+                ObjectNode node = array.addObject().put("id", t.technique().id()).put("name", t.technique().name())
+                        .put("domain", domain.domain());
+                strings(node.putArray("tactics"), t.technique().tactics());
+                node.put("covered", t.covered()).put("strongest",
+                        t.strongest() == null ? null : t.strongest().toString());
+                if (report.adversaries() != null) {
+                    strings(node.putArray("used_by"), usedBy.getOrDefault(t.technique().id(), List.of()));
+                }
+                strings(node.putArray("mapped_ids"), t.mappedIds());
+                ArrayNode coveredBy = node.putArray("covered_by");
+                t.mappings().forEach(m -> coveredBy.add(cover(m)));
+            }
+        }
+        return array;
     }
 
     @Override

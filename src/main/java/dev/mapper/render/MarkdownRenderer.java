@@ -285,6 +285,9 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
         if (report.scope() != null) {
             fact(b, "Scope", report.scope());
         }
+        if (report.adversaries() != null) {
+            fact(b, "Adversaries", idsAndNames(report.adversaries().adversaries()));
+        }
         fact(b, "Counting", (report.counting().subtechniques() ? "techniques and sub-techniques" : "techniques only")
                 + (report.counting().rollup() ? "; a sub-technique's mapping covers its parent" : "")
                 + (report.counting().mappingOnly() ? "; mapping-only, against no ATT&CK release" : ""));
@@ -304,8 +307,19 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
             CoverageReport.LeftOut out = domain.leftOut();
             fact(b, "Left out", out.revoked() + " revoked, " + out.deprecated() + " deprecated, "
                     + out.subtechniques() + " sub-techniques, " + out.filtered() + " outside the filters");
+            if (domain.covered() > 0) {
+                fact(b, "Strength", TableRenderer.strength(domain));
+            }
             b.append("\n### By tactic\n\n");
             byTactic(b, domain.byTactic());
+            if (report.adversaries() != null) {
+                List<CoverageReport.TechniqueCoverage> covered = domain.techniques().stream()
+                        .filter(CoverageReport.TechniqueCoverage::covered).toList();
+                b.append("\n### Covered (").append(covered.size()).append(")\n\n");
+                table(b, List.of("ID", "Name", "Covered by"), covered.stream().map(t -> List.of(t.technique().id(),
+                        Objects.requireNonNullElse(t.technique().name(), ""), AttackObjectTables.covers(t.mappings())))
+                        .toList());
+            }
             List<Technique> uncovered = domain.uncovered();
             b.append("\n### Uncovered (").append(uncovered.size()).append(")\n\n");
             for (Technique t : uncovered) {

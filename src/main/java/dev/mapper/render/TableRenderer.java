@@ -204,6 +204,10 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         if (report.scope() != null) {
             field(b, "Scope", Text.line(report.scope()));
         }
+        if (report.adversaries() != null && report.adversaries().adversaries().size() > 1) {
+            field(b, "Adversaries", report.adversaries().adversaries().size() + "; a technique is marked with how "
+                    + "many of them use it");
+        }
         if (!report.missingRequired().isEmpty()) {
             field(b, "Missing", report.missingRequired().stream().map(TableRenderer::idAndName)
                     .collect(Collectors.joining(", ")));
@@ -233,6 +237,9 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         field(b, "Counted", counted(report, domain));
         field(b, "Sets", domain.sets().isEmpty() ? "none of this domain" : domain.sets().stream()
                 .map(set -> Text.line(set.key().toString())).collect(Collectors.joining(", ")));
+        if (domain.covered() > 0) {
+            field(b, "Strength", strength(domain));
+        }
         if (!domain.byTactic().isEmpty()) {
             int nameWidth = Math.max(12, options.width() - 40);
             b.append('\n').append(style(Role.HEADING, String.format("%-" + nameWidth + "s %-7s %8s %8s %8s", "Tactic", "ID",
@@ -244,13 +251,26 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
                         row.covered(), row.total(), percent(row.percent()))).append('\n');
             }
         }
-        if (report.hasTotals()) {
+        if (report.adversaries() != null) {
+            new AttackObjectTables(this, options.width()).adversaryCoverage(b, report.adversaries(), domain);
+        } else if (report.hasTotals()) {
             List<Technique> uncovered = domain.uncovered();
             b.append('\n').append(style(Role.HEADING, "Uncovered")).append("  ").append(uncovered.size()).append('\n');
             for (Technique t : uncovered) {
                 b.append("  ").append(idAndName(t)).append(status(t)).append('\n');
             }
         }
+    }
+
+    /** "12 significant, 30 partial, 5 minimal, 3 unscored": the covered techniques by their strongest mapping. */
+    static String strength(CoverageReport.DomainCoverage domain) {
+        List<String> parts = new ArrayList<>();
+        domain.strength().forEach((score, n) -> {
+            if (n > 0) {
+                parts.add(n + " " + (score == null ? "unscored" : score.toString()));
+            }
+        });
+        return String.join(", ", parts) + " (covered techniques by their strongest mapping)";
     }
 
     /** What the denominator is: which techniques, which were left out and why, and what covers one. */

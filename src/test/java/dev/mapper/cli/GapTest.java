@@ -246,6 +246,54 @@ class GapTest {
     }
 
     @Test
+    void coverageOfAGroupCountsItsTechniquesWithTheirStrengthAndWhoUsesThem() throws Exception {
+        JsonNode doc = json("coverage", "--group", "alpha", "--group", "G0002");
+
+        assertThat(doc.path("scope").asText()).isEqualTo("the techniques G0001 Alpha, G0002 Beta use");
+        assertThat(ids(doc.path("adversaries"))).containsExactly("G0001", "G0002");
+        assertThat(doc.path("covered").asInt()).isEqualTo(3);
+        assertThat(doc.path("total").asInt()).isEqualTo(3);
+        assertThat(doc.path("domains").get(0).path("strength").toString())
+                .isEqualTo("{\"significant\":1,\"partial\":2,\"minimal\":0,\"unscored\":0}");
+        JsonNode t1001 = doc.path("techniques").get(0);
+        assertThat(t1001.path("used_by").toString()).isEqualTo("[\"G0001\",\"G0002\"]");
+        assertThat(t1001.path("strongest").asText()).isEqualTo("significant");
+        assertThat(t1001.path("covered_by").findValuesAsText("capability_id")).containsExactly("b-1", "b-2");
+
+        Cli.Run table = run("coverage", "--group", "alpha", "--group", "G0002");
+        assertThat(table.out()).contains("Strength    1 significant, 2 partial", "Covered  3",
+                "T1001 Technique 1  (2 users)", "covered: acme b-1 (minimal), b-2 (significant)", "Uncovered  0");
+    }
+
+    @Test
+    void coverageOfWhatYouHaveGatesLikeAnyCoverage() throws Exception {
+        String have = dir.resolve("have.txt").toString();
+        JsonNode doc = json("coverage", "--group", "G0001", "--have", have);
+        assertThat(doc.path("covered").asInt()).isEqualTo(1);
+        assertThat(doc.path("uncovered").findValuesAsText("id")).containsExactly("T1001", "T1002");
+
+        Cli.Run gate = run("coverage", "--group", "G0001", "--have", have, "--fail-under", "50", "--require", "T1003");
+        assertThat(gate.exitCode()).isEqualTo(ExitCodes.CHECK_FAILED);
+        assertThat(gate.err()).contains("Enterprise coverage 33.33% (1 of 3) is under --fail-under 50");
+        assertThat(run("coverage", "--group", "G0001", "--have", have, "--fail-under", "30", "--require", "T1003")
+                .exitCode()).isZero();
+        assertThat(run("coverage", "--group", "G0001", "--have", have, "--require", "T1001").exitCode())
+                .isEqualTo(ExitCodes.CHECK_FAILED);
+    }
+
+    @Test
+    void aRevokedGroupIsCountedAsItsReplacementAndTechniquesAndAdversariesDoNotMix() {
+        Cli.Run revoked = run("coverage", "--group", "G0004", "--format", "json");
+        assertThat(revoked.exitCode()).as(revoked.err()).isZero();
+        assertThat(revoked.err()).contains("G0004 Old Alpha is revoked by G0001 Alpha; counting G0001");
+        assertThat(revoked.out()).contains("the techniques G0001 Alpha uses");
+
+        Cli.Run both = run("coverage", "--group", "G0001", "--techniques", "T1001");
+        assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(both.err()).contains("--techniques and the adversary options");
+    }
+
+    @Test
     void scoreDoesNotApplyToAnAdversaryLayer() {
         Cli.Run run = run("export", "layer", "--group", "beta", "--score", "count");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
