@@ -3,7 +3,8 @@
 #   - a trivial `java Hello` on the same JDK (what the JVM alone costs),
 #   - the jq pipeline that answers the same question from the same files (both lookups: mapping files, ATT&CK),
 #     with mapper's cache of parsed files warm (its usual state) and without it (--no-cache);
-#   - one show of the same ID, for a show of every technique in one process.
+#   - one show of the same ID, for a show of every technique in one process;
+#   - mapper's own show T1528, for an adversary question (coverage --group) over the same corpus.
 # Runs alternate (A, B, A, B, ...) so that load from other processes hits both sides alike; the medians and their
 # ratio are printed. There is no pass/fail on absolute times: they depend on the machine.
 #
@@ -85,6 +86,10 @@ compare "show $id --format json (corpus) vs jq" "0.25x" \
 compare "  the same with --no-cache (parse every run)" "-" \
   "'$mapper' --no-cache --data '$corpus' show $id --format json" \
   "bash '$work/jq.sh'"
+# An adversary question decodes the release's groups and relationships (deferred: show T1528 does not).
+compare "coverage --group G0016 (aws) vs show $id" "1.5x" \
+  "'$mapper' --data '$corpus' coverage --group G0016 --framework aws --format json" \
+  "'$mapper' --data '$corpus' show $id --format json"
 
 # Every current technique of the corpus's ATT&CK bundle (listed by jq, not by mapper) in one show from stdin, against
 # one show of $id on the same data: a script that looks up a threat report's techniques pays the start once.

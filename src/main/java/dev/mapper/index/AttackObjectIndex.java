@@ -41,7 +41,8 @@ final class AttackObjectIndex {
     /** Technique STIX id → ATT&CK ID, over every loaded release (uses point at a release's own techniques). */
     private final Map<String, String> techniqueIds = new HashMap<>();
     private final Map<String, List<Relationship>> usesBySource = new HashMap<>();
-    private final Map<String, List<Relationship>> usesByTarget = new HashMap<>();
+    /** Built on first use: only what uses a piece of software asks (show of software). */
+    private Map<String, List<Relationship>> usesByTarget;
     private final Map<String, List<String>> campaignsByGroup = new HashMap<>();
     private final Map<String, List<String>> groupsByCampaign = new HashMap<>();
     private final Map<String, List<Technique>> techniquesByDefense = new HashMap<>();
@@ -56,7 +57,6 @@ final class AttackObjectIndex {
                       Function<String, Technique> describe) {
         this.describe = describe;
         Set<String> domains = new HashSet<>();
-        Set<List<String>> seenRelationships = new HashSet<>();
         for (AttackRelease release : releases) {
             release.techniques().forEach(t -> techniqueIds.putIfAbsent(t.stixId(), t.id()));
             if (!domains.add(release.domain().toLowerCase(Locale.ROOT))) {
@@ -75,13 +75,13 @@ final class AttackObjectIndex {
                 }
                 byStixId.putIfAbsent(o.stixId(), o);
             }
+            boolean first = domains.size() == 1;
             for (Relationship r : objects.relationships()) {
-                if (!seenRelationships.add(List.of(r.type(), r.sourceRef(), r.targetRef()))) {
+                if (!first && known(r)) {
                     continue; // the same relationship in two domains' bundles (a group of enterprise and ICS)
                 }
                 if (r.type().equals(Relationship.USES)) {
                     usesBySource.computeIfAbsent(r.sourceRef(), k -> new ArrayList<>()).add(r);
-                    usesByTarget.computeIfAbsent(r.targetRef(), k -> new ArrayList<>()).add(r);
                 } else if (r.type().equals(Relationship.ATTRIBUTED_TO)) {
                     campaignsByGroup.computeIfAbsent(r.targetRef(), k -> new ArrayList<>()).add(r.sourceRef());
                     groupsByCampaign.computeIfAbsent(r.sourceRef(), k -> new ArrayList<>()).add(r.targetRef());
@@ -98,6 +98,15 @@ final class AttackObjectIndex {
             }
         }
         techniquesByDefense.values().forEach(list -> list.sort(Comparator.comparing(Technique::id)));
+    }
+
+    /** True when an earlier domain's bundle had the relationship (only those of a later domain are asked about). */
+    private boolean known(Relationship r) {
+        if (r.type().equals(Relationship.ATTRIBUTED_TO)) {
+            return groupsByCampaign.getOrDefault(r.sourceRef(), List.of()).contains(r.targetRef());
+        }
+        return usesBySource.getOrDefault(r.sourceRef(), List.of()).stream()
+                .anyMatch(u -> u.targetRef().equals(r.targetRef()));
     }
 
     /**
@@ -250,9 +259,18 @@ final class AttackObjectIndex {
         return resolved(stixIds, type);
     }
 
+    private synchronized Map<String, List<Relationship>> usesByTarget() {
+        if (usesByTarget == null) {
+            usesByTarget = new HashMap<>();
+            usesBySource.values().forEach(list -> list.forEach(r ->
+                    usesByTarget.computeIfAbsent(r.targetRef(), k -> new ArrayList<>()).add(r)));
+        }
+        return usesByTarget;
+    }
+
     private <T extends AttackObject> List<T> sources(AttackObject target, Class<T> type) {
         List<String> stixIds = new ArrayList<>();
-        usesByTarget.getOrDefault(target.stixId(), List.of()).forEach(r -> stixIds.add(r.sourceRef()));
+        usesByTarget().getOrDefault(target.stixId(), List.of()).forEach(r -> stixIds.add(r.sourceRef()));
         return resolved(stixIds, type);
     }
 
