@@ -2,6 +2,7 @@ package dev.mapper.cli;
 
 import dev.mapper.model.Report;
 import dev.mapper.render.Format;
+import dev.mapper.render.RenderOptions;
 import dev.mapper.render.Renderer;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -22,7 +23,12 @@ final class OutputOptions {
 
     /** Renders the report in the chosen format to stdout (paged when a long table) or the {@code -o} file. */
     void write(CommandLine.Model.CommandSpec spec, Report report) {
-        Renderer renderer = format.renderer(terminal.renderOptions(spec, target));
+        write(spec, report, RenderOptions.Detail.NORMAL);
+    }
+
+    /** The same, showing a person as much as {@code detail} says (machine formats hold everything). */
+    void write(CommandLine.Model.CommandSpec spec, Report report, RenderOptions.Detail detail) {
+        Renderer renderer = format.renderer(terminal.renderOptions(spec, target).with(detail));
         terminal.write(spec, target, format == Format.TABLE, out -> renderer.render(report, out));
     }
 }

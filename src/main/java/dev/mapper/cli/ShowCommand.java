@@ -11,6 +11,7 @@ import dev.mapper.model.Defense;
 import dev.mapper.model.Report;
 import dev.mapper.model.ReportList;
 import dev.mapper.model.Technique;
+import dev.mapper.render.RenderOptions;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -70,6 +71,14 @@ final class ShowCommand implements Callable<Integer> {
                     + " every T1234 and T1234.001 (or T1234/001, as in ATT&CK's URLs) in it, each once, in order.")
     boolean extractIds;
 
+    @CommandLine.Option(names = "--brief",
+            description = "Only the header and the summary (a line per framework); table and markdown.")
+    boolean brief;
+
+    @CommandLine.Option(names = "--full",
+            description = "ATT&CK's texts whole; the table shows the first paragraph of each (JSON always has all).")
+    boolean full;
+
     @CommandLine.Option(names = "--no-subtechniques",
             description = "For a technique: only its own mappings, not those of its sub-techniques.")
     boolean noSubtechniques;
@@ -94,6 +103,9 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (brief && full) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--brief and --full exclude each other");
+        }
         boolean one = queries.size() == 1 && !queries.contains(STDIN) && !extractIds;
         List<String> asked = asked();
         MappingIndex index = Commands.index(spec);
@@ -114,7 +126,8 @@ final class ShowCommand implements Callable<Integer> {
                         ? ExitCodes.NOT_FOUND : ExitCodes.AMBIGUOUS;
             }
         }
-        output.write(spec, one ? reports.get(0) : new ReportList(reports, notFound));
+        output.write(spec, one ? reports.get(0) : new ReportList(reports, notFound),
+                brief ? RenderOptions.Detail.BRIEF : full ? RenderOptions.Detail.FULL : RenderOptions.Detail.NORMAL);
         return exitCode;
     }
 

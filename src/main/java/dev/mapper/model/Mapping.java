@@ -39,6 +39,15 @@ public record Mapping(
         return Technique.normaliseId(attackObjectId);
     }
 
+    /** The mapping type as the file's metadata declares it (with its display name), else the bare key; null when none. */
+    public MappingType type() {
+        if (mappingType == null) {
+            return null;
+        }
+        MappingType declared = set.mappingTypes().get(mappingType);
+        return declared != null ? declared : new MappingType(mappingType, null, null);
+    }
+
     /** True for the entries official files use to record "nothing maps here" (no type, or {@code non_mappable}). */
     public boolean nonMappable() {
         return NON_MAPPABLE.equals(status) || NON_MAPPABLE.equals(mappingType) || mappingType == null;

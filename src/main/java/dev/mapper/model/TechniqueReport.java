@@ -1,6 +1,11 @@
 package dev.mapper.model;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The answer to "what maps to technique X": the technique (from ATT&CK, or from the mapping files' names when its
@@ -15,6 +20,46 @@ public record TechniqueReport(Technique technique, List<Tactic> tactics, List<Te
         subtechniques = List.copyOf(subtechniques);
         mappings = List.copyOf(mappings);
         sets = List.copyOf(sets);
+    }
+
+    /**
+     * What one framework's mappings say, in short: how many, the strongest {@code score_value} (null when none is
+     * scored), the {@code score_category}s and the mapping types, each in the order the mappings first give them.
+     */
+    public record FrameworkSummary(String framework, int mappingCount, Score strongestScore,
+                                   List<String> scoreCategories, List<MappingType> mappingTypes) {
+
+        public FrameworkSummary {
+            scoreCategories = List.copyOf(scoreCategories);
+            mappingTypes = List.copyOf(mappingTypes);
+        }
+    }
+
+    /** One summary per framework, in the order of the mappings (set order: by framework). */
+    public List<FrameworkSummary> frameworkSummaries() {
+        Map<String, List<Mapping>> byFramework = new LinkedHashMap<>();
+        mappings.forEach(m -> byFramework.computeIfAbsent(m.set().framework(), k -> new ArrayList<>()).add(m));
+        List<FrameworkSummary> summaries = new ArrayList<>();
+        byFramework.forEach((framework, list) -> {
+            Score strongest = null;
+            Set<String> categories = new LinkedHashSet<>();
+            Map<String, MappingType> types = new LinkedHashMap<>(); // by key: a record's equals costs a cold start
+            for (Mapping m : list) {
+                Score score = Score.of(m.scoreValue());
+                if (score != null && (strongest == null || score.compareTo(strongest) > 0)) {
+                    strongest = score;
+                }
+                if (m.scoreCategory() != null && !m.scoreCategory().isBlank()) {
+                    categories.add(m.scoreCategory());
+                }
+                if (m.mappingType() != null) {
+                    types.putIfAbsent(m.mappingType(), m.type());
+                }
+            }
+            summaries.add(new FrameworkSummary(framework, list.size(), strongest, List.copyOf(categories),
+                    List.copyOf(types.values())));
+        });
+        return summaries;
     }
 
     @Override

@@ -68,6 +68,9 @@ final class AttackObjectTables {
             b.append(frameworks.render(width, false));
         }
 
+        if (table.brief()) {
+            return b.toString();
+        }
         b.append('\n').append(table.style(Role.HEADING, "Techniques")).append("  ")
                 .append(report.techniques().size()).append('\n');
         for (TechniqueUse use : report.techniques()) {
@@ -221,9 +224,9 @@ final class AttackObjectTables {
     }
 
     private void description(StringBuilder b, String description) {
-        if (description != null && !description.isBlank()) {
+        if (description != null && !description.isBlank() && !table.brief()) {
             b.append('\n');
-            table.indented(b, "  ", Text.prose(description));
+            table.longText(b, description);
         }
     }
 

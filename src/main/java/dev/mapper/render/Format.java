@@ -10,7 +10,7 @@ public enum Format {
     JSONL(options -> new JsonlRenderer()),
     CSV(options -> new DelimitedRenderer(',')),
     TSV(options -> new DelimitedRenderer('\t')),
-    MARKDOWN(options -> new MarkdownRenderer()),
+    MARKDOWN(options -> new MarkdownRenderer(options.detail())),
     YAML(options -> new YamlRenderer()),
     /** One self-contained HTML page; for the matrix only. */
     HTML(options -> new HtmlRenderer()),

@@ -27,6 +27,7 @@ import dev.mapper.model.FrameworkList;
 import dev.mapper.model.GapReport;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingSet;
+import dev.mapper.model.MappingType;
 import dev.mapper.model.MatrixReport;
 import dev.mapper.model.Report;
 import dev.mapper.model.ReportList;
@@ -74,6 +75,14 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
     public ObjectNode technique(TechniqueReport report) {
         ObjectNode doc = start();
         doc.set("technique", technique(report.technique(), report.tactics(), report.subtechniques()));
+        ArrayNode summary = doc.putArray("summary");
+        for (TechniqueReport.FrameworkSummary row : report.frameworkSummaries()) {
+            ObjectNode node = summary.addObject().put("mapping_framework", row.framework())
+                    .put("mapping_count", row.mappingCount())
+                    .put("strongest_score", row.strongestScore() == null ? null : row.strongestScore().toString());
+            strings(node.putArray("score_categories"), row.scoreCategories());
+            strings(node.putArray("mapping_types"), row.mappingTypes().stream().map(MappingType::key).toList());
+        }
         doc.set("mappings", mappings(report.mappings()));
         return doc;
     }

@@ -20,6 +20,7 @@ import dev.mapper.model.FrameworkList;
 import dev.mapper.model.GapReport;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingField;
+import dev.mapper.model.MappingType;
 import dev.mapper.model.MatrixReport;
 import dev.mapper.model.Mitigation;
 import dev.mapper.model.Report;
@@ -49,6 +50,12 @@ import java.util.stream.Collectors;
  * punctuation escaped so that data cannot add links, markup or table cells.
  */
 final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
+
+    private final RenderOptions.Detail detail;
+
+    MarkdownRenderer(RenderOptions.Detail detail) {
+        this.detail = detail;
+    }
 
     @Override
     public void render(Report report, Writer out) throws IOException {
@@ -84,6 +91,19 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
             if (!otherDomains.isEmpty()) {
                 fact(b, "Mapped in files of another domain", otherDomains);
             }
+        }
+        b.append("\n## Summary\n\n");
+        row(b, List.of("Framework", "Mappings", "Strongest score", "Categories or types"));
+        b.append("|---|---:|---|---|\n");
+        for (TechniqueReport.FrameworkSummary summary : report.frameworkSummaries()) {
+            row(b, List.of(cell(summary.framework()), String.valueOf(summary.mappingCount()),
+                    summary.strongestScore() == null ? "" : summary.strongestScore().toString(),
+                    cell(summary.scoreCategories().isEmpty()
+                            ? summary.mappingTypes().stream().map(MappingType::displayName).collect(Collectors.joining(", "))
+                            : String.join(", ", summary.scoreCategories()))));
+        }
+        if (detail == RenderOptions.Detail.BRIEF) {
+            return b.toString();
         }
         b.append("\n## Mappings (").append(report.mappings().size()).append(")\n\n");
         mappingTable(b, report.mappings());

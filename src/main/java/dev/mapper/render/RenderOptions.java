@@ -2,17 +2,39 @@ package dev.mapper.render;
 
 import java.util.Objects;
 
-/** How human output should look: the width to fit and how text may be styled (colour, bold). */
-public record RenderOptions(int width, Style style) {
+/**
+ * How human output should look: the width to fit, how text may be styled (colour, bold), and how much of it to show.
+ * Machine formats (JSON and those built on it) always hold everything.
+ */
+public record RenderOptions(int width, Style style, Detail detail) {
 
     public static final int MIN_WIDTH = 40;
+
+    /** How much a report shows a person. */
+    public enum Detail {
+        /** The header and the summary only. */
+        BRIEF,
+        /** The summary, the first paragraph of long texts, then the details. */
+        NORMAL,
+        /** Everything, long texts whole. */
+        FULL
+    }
 
     public RenderOptions {
         width = Math.max(MIN_WIDTH, width);
         Objects.requireNonNull(style, "style");
+        Objects.requireNonNull(detail, "detail");
+    }
+
+    public RenderOptions(int width, Style style) {
+        this(width, style, Detail.NORMAL);
     }
 
     public static RenderOptions plain(int width) {
         return new RenderOptions(width, Style.PLAIN);
+    }
+
+    public RenderOptions with(Detail newDetail) {
+        return new RenderOptions(width, style, newDetail);
     }
 }

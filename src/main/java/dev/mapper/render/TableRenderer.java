@@ -32,6 +32,7 @@ import dev.mapper.model.TechniqueList;
 import dev.mapper.model.TechniqueReport;
 import dev.mapper.model.ValidationReport;
 import dev.mapper.model.Sizes;
+import dev.mapper.render.RenderOptions.Detail;
 import dev.mapper.render.Style.Role;
 import java.io.IOException;
 import java.io.Writer;
@@ -145,17 +146,67 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
                 field(b, "Detections", refs(t.detectionStrategies()));
             }
         }
+        b.append('\n');
+        frameworkSummary(b, report);
+        if (brief()) {
+            return b.toString();
+        }
         if (t.description() != null && !t.description().isBlank()) {
             b.append('\n');
-            indented(b, "  ", t.description());
+            longText(b, t.description());
         }
         if (t.detection() != null && !t.detection().isBlank()) {
             b.append('\n').append(style(Role.HEADING, "Detection")).append('\n');
-            indented(b, "  ", t.detection());
+            longText(b, t.detection());
         }
-        b.append('\n');
         mappings(b, report);
         return b.toString();
+    }
+
+    /**
+     * "Mappings  N mappings from K frameworks", then a line per framework: how many, the strongest score, the
+     * score categories (or, for frameworks that do not score, the mapping types).
+     */
+    private void frameworkSummary(StringBuilder b, TechniqueReport report) {
+        summary(b, report.mappings(), report.sets().size());
+        List<TechniqueReport.FrameworkSummary> rows = report.frameworkSummaries();
+        int nameWidth = rows.stream().mapToInt(row -> Text.line(row.framework()).length()).max().orElse(0);
+        int countWidth = rows.stream().mapToInt(row -> String.valueOf(row.mappingCount()).length()).max().orElse(0);
+        for (TechniqueReport.FrameworkSummary row : rows) {
+            List<String> facts = new ArrayList<>();
+            if (row.strongestScore() != null) {
+                facts.add("strongest " + options.style().score(row.strongestScore(), row.strongestScore().toString()));
+            }
+            if (!row.scoreCategories().isEmpty()) {
+                facts.add(Text.line(String.join(", ", row.scoreCategories())));
+            } else if (!row.mappingTypes().isEmpty()) {
+                facts.add(Text.line(row.mappingTypes().stream().map(MappingType::displayName)
+                        .collect(Collectors.joining(", "))));
+            }
+            String name = Text.line(row.framework());
+            String count = String.valueOf(row.mappingCount());
+            b.append("  ").append(style(Role.ACCENT, name)).append(" ".repeat(nameWidth - name.length() + 2))
+                    .append(" ".repeat(countWidth - count.length())).append(count).append("  ")
+                    .append(String.join(style(Role.MUTED, " · "), facts)).append('\n');
+        }
+    }
+
+    /** Only the header and the summary (--brief). */
+    boolean brief() {
+        return options.detail() == Detail.BRIEF;
+    }
+
+    /**
+     * ATT&CK's text as a person reads it: its first paragraph (all of it with --full), and how much more there is.
+     */
+    void longText(StringBuilder b, String text) {
+        List<String> paragraphs = Text.paragraphs(Text.prose(text));
+        boolean whole = options.detail() == Detail.FULL || paragraphs.size() <= 1;
+        indented(b, "  ", whole ? String.join("\n\n", paragraphs) : paragraphs.get(0));
+        if (!whole) {
+            b.append("  ").append(style(Role.MUTED, "(" + count(paragraphs.size() - 1, "more paragraph")
+                    + ": --full shows them)")).append('\n');
+        }
     }
 
     /**
@@ -324,9 +375,9 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         return count + " " + noun + (count == 1 ? "" : "s");
     }
 
+    /** The mappings in detail: by technique (its own, then each sub-technique's), then by set. */
     private void mappings(StringBuilder b, TechniqueReport report) {
         List<Mapping> mappings = report.mappings();
-        summary(b, mappings, report.sets().size());
 
         Map<String, List<Mapping>> byTechnique = new LinkedHashMap<>();
         mappings.forEach(m -> byTechnique.computeIfAbsent(m.techniqueId(),
@@ -424,7 +475,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         }
         b.append('\n');
         List<String> facts = new ArrayList<>();
-        facts.add(style(Role.MUTED, m.nonMappable() ? "non-mappable" : Text.line(mappingTypeName(m))));
+        facts.add(style(Role.MUTED, m.nonMappable() ? "non-mappable" : Text.line(m.type().displayName())));
         if (m.scoreCategory() != null) {
             facts.add(style(Role.MUTED, Text.line(m.scoreCategory())));
         }
@@ -596,12 +647,6 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         String plural = noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies"
                 : noun.endsWith("ch") ? noun + "es" : noun + "s";
         return n + " " + (n == 1 ? noun : plural);
-    }
-
-    /** The type's display name from the file's metadata ("related-to" for {@code related_to}), else the key. */
-    private static String mappingTypeName(Mapping m) {
-        MappingType type = m.mappingType() == null ? null : m.set().mappingTypes().get(m.mappingType());
-        return type == null || type.name() == null || type.name().isBlank() ? m.mappingType() : type.name();
     }
 
     /**

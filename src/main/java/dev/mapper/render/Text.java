@@ -57,6 +57,16 @@ public final class Text {
         return CITATION.matcher(MARKDOWN_LINK.matcher(s).replaceAll("$1")).replaceAll("");
     }
 
+    private static final Pattern BLANK_LINES = Pattern.compile("\\r?\\n\\s*\\n");
+
+    /** The paragraphs of a text (separated by blank lines), stripped; none for null or blank text. */
+    static List<String> paragraphs(String s) {
+        if (s == null || s.isBlank()) {
+            return List.of();
+        }
+        return List.of(BLANK_LINES.split(s.strip()));
+    }
+
     /** Safe text on one line: newlines folded to spaces. */
     public static String line(String s) {
         return safe(s).replace('\n', ' ').strip();

@@ -51,17 +51,24 @@ public final class Parsed {
         }
     }
 
-    /** Body rows of the Markdown tables in a text: lines starting with '|' that are neither header nor rule. */
+    /**
+     * Body rows of the Markdown tables in a text: lines starting with '|' that are neither header nor rule; the
+     * summary table of {@code show} (headed "| Framework | Mappings |") is not counted.
+     */
     public static int markdownRows(String text) {
         int rows = 0;
         boolean inTable = false;
+        String header = "";
         for (String line : text.split("\n")) {
             if (!line.startsWith("|")) {
                 inTable = false;
+                header = "";
             } else if (line.startsWith("|---")) {
-                inTable = true;
+                inTable = !header.startsWith("| Framework | Mappings |");
             } else if (inTable) {
                 rows++;
+            } else {
+                header = line;
             }
         }
         return rows;
