@@ -7,6 +7,7 @@ import dev.mapper.model.Campaign;
 import dev.mapper.model.DataSource;
 import dev.mapper.model.Deferred;
 import dev.mapper.model.DetectionStrategy;
+import dev.mapper.model.ExternalReference;
 import dev.mapper.model.FileContent;
 import dev.mapper.model.Group;
 import dev.mapper.model.Mapping;
@@ -42,7 +43,7 @@ import java.util.Map;
 final class ContentCodec {
 
     /** Raise it whenever what is written changes: entries of another version are not read. */
-    static final int VERSION = 5;
+    static final int VERSION = 6;
 
     private static final int RELEASE = 1;
     private static final int MAPPING_FILE = 2;
@@ -137,6 +138,12 @@ final class ContentCodec {
                 string(t.revokedBy());
                 refs(t.mitigations());
                 refs(t.detectionStrategies());
+                body.varint(t.references().size());
+                for (ExternalReference ref : t.references()) {
+                    string(ref.sourceName());
+                    string(ref.url());
+                    string(ref.description());
+                }
             }
             body.varint(release.tactics().size());
             for (Tactic t : release.tactics()) {
@@ -604,9 +611,14 @@ final class ContentCodec {
             String parentId = string();
             String revokedBy = string();
             List<AttackRef> mitigations = refs();
+            List<AttackRef> detectionStrategies = refs();
+            ExternalReference[] references = new ExternalReference[count()];
+            for (int i = 0; i < references.length; i++) {
+                references[i] = new ExternalReference(string(), string(), string());
+            }
             return new Technique(id, stixId, name, description, url, domain, attackVersion, tactics, platforms,
                     detection, (flags & 1) != 0, parentId, (flags & 2) != 0, revokedBy, (flags & 4) != 0,
-                    mitigations, refs());
+                    mitigations, detectionStrategies, List.of(references));
         }
 
         private List<AttackRef> refs() {

@@ -251,7 +251,7 @@ public final class MappingIndex implements AttackCatalog {
         }
         int dot = key.indexOf('.');
         return new Technique(key, null, namesFromMappings.get(key), null, null, null, null, List.of(), List.of(), null,
-                dot > 0, dot > 0 ? key.substring(0, dot) : null, false, null, false, List.of(), List.of());
+                dot > 0, dot > 0 ? key.substring(0, dot) : null, false, null, false, List.of(), List.of(), List.of());
     }
 
     /** The tactics of a technique, in matrix order. */

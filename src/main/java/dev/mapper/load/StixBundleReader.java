@@ -16,6 +16,7 @@ import dev.mapper.model.Campaign;
 import dev.mapper.model.DataSource;
 import dev.mapper.model.Deferred;
 import dev.mapper.model.DetectionStrategy;
+import dev.mapper.model.ExternalReference;
 import dev.mapper.model.Group;
 import dev.mapper.model.Mitigation;
 import dev.mapper.model.Relationship;
@@ -275,7 +276,8 @@ final class StixBundleReader {
                     revokedBy.containsKey(stixId) ? attackIds.get(revokedBy.get(stixId)) : null,
                     node.path("x_mitre_deprecated").asBoolean(false),
                     references(mitigatedBy.get(stixId), attackIds),
-                    references(detectedBy.get(stixId), attackIds)));
+                    references(detectedBy.get(stixId), attackIds),
+                    citedSources(node)));
         });
 
         List<Tactic> tacticList = new ArrayList<>();
@@ -435,6 +437,18 @@ final class StixBundleReader {
     private static String domainName(String attackDomain) {
         return attackDomain.endsWith("-attack")
                 ? attackDomain.substring(0, attackDomain.length() - "-attack".length()) : attackDomain;
+    }
+
+    /** The external references besides the ATT&CK ID: what the object's text cites, by {@code source_name}. */
+    private static List<ExternalReference> citedSources(JsonNode node) {
+        List<ExternalReference> cited = new ArrayList<>();
+        for (JsonNode ref : node.path("external_references")) {
+            String source = text(ref, "source_name");
+            if (source != null && !ATTACK_SOURCES.contains(source)) {
+                cited.add(new ExternalReference(source, text(ref, "url"), text(ref, "description")));
+            }
+        }
+        return cited;
     }
 
     private static JsonNode attackReference(JsonNode node) {

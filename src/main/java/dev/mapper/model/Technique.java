@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 /**
  * An ATT&CK technique or sub-technique ({@code attack-pattern}) as one release describes it.
  * Revoked and deprecated techniques are kept: mappings made against older releases still point at them.
+ * {@code references} are the sources its description cites.
  */
 public record Technique(
         String id,
@@ -28,13 +29,15 @@ public record Technique(
         String revokedBy,
         boolean deprecated,
         List<AttackRef> mitigations,
-        List<AttackRef> detectionStrategies) implements AttackObject {
+        List<AttackRef> detectionStrategies,
+        List<ExternalReference> references) implements AttackObject {
 
     public Technique {
         tactics = List.copyOf(tactics);
         platforms = List.copyOf(platforms);
         mitigations = List.copyOf(mitigations);
         detectionStrategies = List.copyOf(detectionStrategies);
+        references = List.copyOf(references);
     }
 
     @Override

@@ -218,15 +218,14 @@ final class AttackObjectTables {
 
     private void related(StringBuilder b, String label, List<? extends AttackObject> objects) {
         if (!objects.isEmpty()) {
-            table.field(b, label, objects.stream().map(o -> Text.line(o.id() + " " + o.name()))
-                    .collect(Collectors.joining(", ")));
+            table.listField(b, label, objects.stream().map(o -> o.id() + " " + o.name()).toList());
         }
     }
 
     private void description(StringBuilder b, String description) {
         if (description != null && !description.isBlank() && !table.brief()) {
             b.append('\n');
-            table.longText(b, description);
+            table.longText(b, description, null);
         }
     }
 

@@ -20,6 +20,7 @@ import dev.mapper.model.CrosswalkReport;
 import dev.mapper.model.DataHomeReport;
 import dev.mapper.model.Finding;
 import dev.mapper.model.DiffReport;
+import dev.mapper.model.ExternalReference;
 import dev.mapper.model.Capability;
 import dev.mapper.model.CapabilityList;
 import dev.mapper.model.CapabilityReport;
@@ -697,6 +698,11 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
         node.put("detection", t.detection());
         refs(node.putArray("mitigations"), t.mitigations());
         refs(node.putArray("detection_strategies"), t.detectionStrategies());
+        ArrayNode references = node.putArray("references");
+        for (ExternalReference ref : t.references()) {
+            references.addObject().put("source_name", ref.sourceName()).put("url", ref.url())
+                    .put("description", ref.description());
+        }
         ArrayNode subs = node.putArray("subtechniques");
         for (Technique sub : subtechniques) {
             subs.addObject().put("id", sub.id()).put("name", sub.name());

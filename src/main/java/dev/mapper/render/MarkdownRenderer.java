@@ -105,9 +105,48 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
         if (detail == RenderOptions.Detail.BRIEF) {
             return b.toString();
         }
+        description(b, t);
         b.append("\n## Mappings (").append(report.mappings().size()).append(")\n\n");
         mappingTable(b, report.mappings());
         return b.toString();
+    }
+
+    /**
+     * ATT&CK's description whole, its links real links and its citations footnote links to the sources, which a
+     * References list names.
+     */
+    private static void description(StringBuilder b, Technique t) {
+        if (t.description() == null || t.description().isBlank()) {
+            return;
+        }
+        Footnotes notes = new Footnotes(t.references());
+        b.append("\n## Description\n\n");
+        for (String paragraph : Text.paragraphs(t.description())) {
+            for (Footnotes.Piece piece : notes.split(paragraph)) {
+                if (piece instanceof Footnotes.Plain plain) {
+                    b.append(escapeInline(plain.text()));
+                } else if (piece instanceof Footnotes.Marker marker) {
+                    String number = "\\[" + marker.note().number() + "\\]";
+                    String url = marker.note().url();
+                    boolean linked = url != null && SAFE_URL.matcher(url).matches();
+                    if (marker.linkText() != null) {
+                        b.append(linked ? "[" + escape(marker.linkText()) + "](<" + url + ">)"
+                                : escape(marker.linkText()) + number);
+                    } else {
+                        b.append(linked ? "[" + number + "](<" + url + ">)" : number);
+                    }
+                }
+            }
+            b.append("\n\n");
+        }
+        if (!notes.notes().isEmpty()) {
+            b.append("### References\n\n");
+            for (Footnotes.Note note : notes.notes()) {
+                String url = note.url();
+                b.append(note.number()).append(". ").append(url != null && SAFE_URL.matcher(url).matches()
+                        ? "[" + escape(note.title()) + "](<" + url + ">)" : escape(note.title())).append('\n');
+            }
+        }
     }
 
     /** Each answer as it is alone, one after the other. */
@@ -558,7 +597,12 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
 
     /** One line of text that renders as itself: CommonMark lets any ASCII punctuation be backslash-escaped. */
     static String escape(String s) {
-        String line = Text.line(s);
+        return escapeInline(Text.line(s));
+    }
+
+    /** The same for a piece of a line: safe, newlines as spaces, but the spaces at its ends kept. */
+    private static String escapeInline(String s) {
+        String line = Text.safe(s).replace('\n', ' ');
         StringBuilder out = new StringBuilder(line.length());
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);

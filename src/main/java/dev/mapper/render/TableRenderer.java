@@ -131,19 +131,18 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         if (t.stixId() == null) {
             field(b, "ATT&CK", "no ATT&CK data loaded for this ID; name from the mapping files");
         } else {
-            field(b, "Tactics", report.tactics().isEmpty() ? "-" : report.tactics().stream()
-                    .map(tac -> tac.name() + " (" + tac.id() + ")").collect(Collectors.joining(", ")));
+            listField(b, "Tactics", report.tactics().stream().map(tac -> tac.name() + " (" + tac.id() + ")").toList());
             if (t.parentId() != null) {
                 field(b, "Parent", t.parentId());
             }
-            field(b, "Platforms", t.platforms().isEmpty() ? "-" : String.join(", ", t.platforms()));
+            listField(b, "Platforms", t.platforms());
             field(b, "URL", t.url());
             field(b, "ATT&CK", AttackDomain.displayName(t.domain()) + " " + t.attackVersion());
             if (!t.mitigations().isEmpty()) {
-                field(b, "Mitigations", refs(t.mitigations()));
+                listField(b, "Mitigations", refs(t.mitigations()));
             }
             if (!t.detectionStrategies().isEmpty()) {
-                field(b, "Detections", refs(t.detectionStrategies()));
+                listField(b, "Detections", refs(t.detectionStrategies()));
             }
         }
         b.append('\n');
@@ -151,14 +150,16 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         if (brief()) {
             return b.toString();
         }
+        Footnotes notes = new Footnotes(t.references());
         if (t.description() != null && !t.description().isBlank()) {
             b.append('\n');
-            longText(b, t.description());
+            longText(b, t.description(), notes);
         }
         if (t.detection() != null && !t.detection().isBlank()) {
             b.append('\n').append(style(Role.HEADING, "Detection")).append('\n');
-            longText(b, t.detection());
+            longText(b, t.detection(), notes);
         }
+        references(b, notes);
         mappings(b, report);
         return b.toString();
     }
@@ -197,10 +198,17 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
     }
 
     /**
-     * ATT&CK's text as a person reads it: its first paragraph (all of it with --full), and how much more there is.
+     * ATT&CK's text as a person reads it: its first paragraph (all of it with --full), and how much more there is;
+     * citations and links as footnotes (or, with no {@code notes}, left out and as their text).
      */
-    void longText(StringBuilder b, String text) {
-        List<String> paragraphs = Text.paragraphs(Text.prose(text));
+    void longText(StringBuilder b, String text, Footnotes notes) {
+        List<String> paragraphs = Text.paragraphs(notes == null ? Text.prose(text) : text);
+        if (notes != null && options.detail() != Detail.FULL && paragraphs.size() > 1) {
+            paragraphs = new ArrayList<>(paragraphs);
+            paragraphs.set(0, notes.plain(paragraphs.get(0))); // only the shown paragraph's notes are listed
+        } else if (notes != null) {
+            paragraphs = paragraphs.stream().map(notes::plain).toList();
+        }
         boolean whole = options.detail() == Detail.FULL || paragraphs.size() <= 1;
         indented(b, "  ", whole ? String.join("\n\n", paragraphs) : paragraphs.get(0));
         if (!whole) {
@@ -359,8 +367,8 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
     }
 
     /** "M1047 Audit, M1018 User Account Management": other ATT&CK objects as a technique names them. */
-    private static String refs(List<AttackRef> refs) {
-        return refs.stream().map(ref -> ref.id() + " " + Text.line(ref.name())).collect(Collectors.joining(", "));
+    private static List<String> refs(List<AttackRef> refs) {
+        return refs.stream().map(ref -> ref.id() + " " + ref.name()).toList();
     }
 
     private static String idAndName(Technique t) {
@@ -638,6 +646,27 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         return t.active() ? "" : t.revoked() ? "  (revoked)" : "  (deprecated)";
     }
 
+    /** "References", then each note: its number and title, and its URL on the next line. */
+    private void references(StringBuilder b, Footnotes notes) {
+        if (notes.notes().isEmpty()) {
+            return;
+        }
+        b.append('\n').append("  ").append(style(Role.HEADING, "References")).append('\n');
+        int numberWidth = String.valueOf(notes.notes().size()).length() + 3;
+        String pad = " ".repeat(2 + numberWidth);
+        for (Footnotes.Note note : notes.notes()) {
+            String number = "[" + note.number() + "]";
+            List<String> title = Text.wrap(note.title(), options.width() - pad.length());
+            for (int i = 0; i < title.size(); i++) {
+                b.append(i == 0 ? "  " + number + " ".repeat(numberWidth - number.length()) : pad)
+                        .append(title.get(i)).append('\n');
+            }
+            if (note.url() != null) {
+                b.append(pad).append(style(Role.MUTED, Text.line(note.url()))).append('\n');
+            }
+        }
+    }
+
     /** The closing line of a listing: how many rows and, when it means something, how many mappings. */
     private String listSummary(int rows, String noun, long mappings) {
         return style(Role.MUTED, count(rows, noun) + (mappings < 0 ? "" : ", " + count(mappings, "mapping"))) + "\n";
@@ -658,8 +687,31 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
     }
 
     void field(StringBuilder b, String label, String value) {
+        fieldLines(b, label, Text.wrap(value, options.width() - LABEL_WIDTH));
+    }
+
+    /**
+     * A field listing items ("-" for none), wrapped between them: an item ("M1032 Multi-factor Authentication")
+     * stays whole on a line unless it is longer than a line.
+     */
+    void listField(StringBuilder b, String label, List<String> items) {
+        int room = options.width() - LABEL_WIDTH;
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < items.size(); i++) {
+            String item = Text.line(items.get(i)) + (i < items.size() - 1 ? "," : "");
+            if (line.length() > 0 && line.length() + 1 + item.length() > room) {
+                lines.addAll(Text.wrap(line.toString(), room));
+                line.setLength(0);
+            }
+            line.append(line.length() > 0 ? " " : "").append(item);
+        }
+        lines.addAll(Text.wrap(line.length() == 0 ? "-" : line.toString(), room));
+        fieldLines(b, label, lines);
+    }
+
+    private void fieldLines(StringBuilder b, String label, List<String> lines) {
         String pad = " ".repeat(LABEL_WIDTH);
-        List<String> lines = Text.wrap(value, options.width() - LABEL_WIDTH);
         for (int i = 0; i < lines.size(); i++) {
             if (i == 0) {
                 b.append(style(Role.MUTED, String.format("%-" + LABEL_WIDTH + "s", label)));

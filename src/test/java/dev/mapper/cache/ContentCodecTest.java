@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.mapper.model.AttackObjects;
 import dev.mapper.model.AttackRef;
 import dev.mapper.model.AttackRelease;
@@ -13,6 +14,7 @@ import dev.mapper.load.DataFileReader;
 import dev.mapper.load.DataRequest;
 import dev.mapper.model.DataSource;
 import dev.mapper.model.DetectionStrategy;
+import dev.mapper.model.ExternalReference;
 import dev.mapper.model.FileContent;
 import dev.mapper.model.Group;
 import dev.mapper.model.Mapping;
@@ -168,7 +170,9 @@ class ContentCodecTest {
     @Test
     void aReleasesOtherObjectsRoundTripAndAreDecodedOnlyWhenAsked() throws IOException {
         StixBundles bundle = StixBundles.of("enterprise", "18.1");
-        bundle.technique("T1528", "Steal Application Access Token");
+        ((ArrayNode) bundle.technique("T1528", "Steal Application Access Token").path("external_references"))
+                .addObject().put("source_name", "Auth0 2019").put("url", "https://auth0.com/a")
+                .put("description", "Auth0. (2019). Tokens.");
         bundle.technique("T1001", "Old Technique");
         bundle.group("G0001", "Group One", "Group One", "First Alias");
         bundle.group("G0002", "Old Group");
@@ -207,6 +211,8 @@ class ContentCodecTest {
         assertThat(t1528.mitigations()).containsExactly(new AttackRef("M1001", "Mitigation One",
                 "https://attack.mitre.org/M1001"));
         assertThat(t1528.detectionStrategies()).extracting(AttackRef::id).containsExactly("DET0001");
+        assertThat(t1528.references()).as("the sources its text cites, the ATT&CK ID left out").containsExactly(
+                new ExternalReference("Auth0 2019", "https://auth0.com/a", "Auth0. (2019). Tokens."));
 
         // The objects are a section of their own, read only when asked: damage there does not stop the decoding
         // of techniques (the cache's checksum catches it before), only the question that needs them.
