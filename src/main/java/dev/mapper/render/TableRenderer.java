@@ -395,8 +395,8 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
             Technique technique = own ? report.technique() : report.subtechniques().stream()
                     .filter(s -> s.id().equals(group.getKey())).findFirst().orElse(null);
             if (!own) {
-                b.append('\n').append(style(Role.HEADING, "Sub-technique " + group.getKey() + "  "
-                        + Text.line(technique == null ? null : technique.name()))).append('\n');
+                b.append('\n').append(style(Role.HEADING, "Sub-technique "
+                        + heading(group.getKey(), technique == null ? null : technique.name()))).append('\n');
             }
             mappingsBySet(b, group.getValue(), byCapability(technique));
         }
@@ -411,11 +411,16 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
                 Objects.requireNonNullElse(m.techniqueId(), "(no technique)"), k -> new ArrayList<>()).add(m));
         for (Map.Entry<String, List<Mapping>> group : byTechnique.entrySet()) {
             Technique t = report.techniques().get(group.getKey());
-            b.append('\n').append(style(Role.HEADING, Text.line(group.getKey()) + "  " + Text.line(t == null ? null : t.name())))
+            b.append('\n').append(style(Role.HEADING, heading(group.getKey(), t == null ? null : t.name())))
                     .append('\n');
             mappingsBySet(b, group.getValue(), byCapability(t));
         }
         return b.toString();
+    }
+
+    /** "T1528  Steal Application Access Token", or the ID alone when no name is known. */
+    private static String heading(String id, String name) {
+        return name == null ? Text.line(id) : Text.line(id) + "  " + Text.line(name);
     }
 
     /** "Mappings  3 mappings from 2 frameworks", and how many sets were searched when there are none. */
