@@ -13,7 +13,6 @@ import dev.mapper.model.CapabilityList;
 import dev.mapper.model.CapabilityReport;
 import dev.mapper.model.CoverageReport;
 import dev.mapper.model.CrosswalkReport;
-import dev.mapper.model.DataSource;
 import dev.mapper.model.Defense;
 import dev.mapper.model.DefenseReport;
 import dev.mapper.model.FrameworkList;
@@ -33,7 +32,6 @@ import dev.mapper.model.Technique;
 import dev.mapper.model.TechniqueList;
 import dev.mapper.model.TechniqueReport;
 import dev.mapper.model.TechniqueUse;
-import dev.mapper.model.Versions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -655,11 +653,6 @@ public final class MappingIndex implements AttackCatalog {
             throw new UnknownIdException("technique", key == null ? "''" : key, key == null ? List.of() : suggestIds(key, 3));
         }
         return key;
-    }
-
-    /** True when a mapping of the chosen sets that passes the filter, and is not a non-mappable entry, has the ID. */
-    boolean covered(String id, Set<MappingSet> chosen, MappingFilter filter) {
-        return !coveringMappings(id, chosen, filter).isEmpty();
     }
 
     /** The mappings to exactly this ID in the chosen sets that pass the filter, non-mappable entries left out. */
