@@ -1,0 +1,78 @@
+package dev.mapper.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mapper.testing.Cli;
+import dev.mapper.testing.StixBundles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A group ATT&CK lists in two domains (as APT38 is in Enterprise and ICS): each domain's bundle holds the group and
+ * its uses of that domain's techniques. mapper joins them, and measures each domain against its own release.
+ */
+class AdversaryDomainsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void writeData() throws Exception {
+        StixBundles enterprise = StixBundles.of("enterprise", "18.1");
+        enterprise.technique("T1528", "Steal Application Access Token");
+        enterprise.group("G0001", "Alpha");
+        enterprise.uses("G0001", "T1528", "In the enterprise.");
+        enterprise.write(dir.resolve("attack/enterprise-attack-18.1.json"));
+        StixBundles ics = StixBundles.of("ics", "18.1");
+        ics.technique("T0819", "Exploit Public-Facing Application");
+        ics.technique("T0866", "Exploitation of Remote Services");
+        ics.group("G0001", "Alpha");
+        ics.uses("G0001", "T0819", "In the plant.").uses("G0001", "T0866", "Again in the plant.");
+        ics.write(dir.resolve("attack/ics-attack-18.1.json"));
+        Files.writeString(dir.resolve("acme.json"), ShowAttackObjectsTest.mappingFile("acme", List.of(
+                ShowAttackObjectsTest.mapping("vault", "T1528", "partial"))));
+        Files.writeString(dir.resolve("plant.json"), ShowAttackObjectsTest.mappingFile("plant", List.of(
+                ShowAttackObjectsTest.mapping("fence", "T0819", "significant")))
+                .replace("\"technology_domain\": \"enterprise\"", "\"technology_domain\": \"ics\""));
+    }
+
+    private static JsonNode json(String... args) throws Exception {
+        List<String> full = new ArrayList<>(List.of("--no-bundled", "--data", dir.toString()));
+        full.addAll(List.of(args));
+        full.addAll(List.of("--format", "json"));
+        Cli.Run run = Cli.run(full.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return JSON.readTree(run.out());
+    }
+
+    @Test
+    void aGroupOfTwoDomainsUsesTheTechniquesOfBoth() throws Exception {
+        JsonNode doc = json("show", "G0001");
+
+        List<String> ids = new ArrayList<>();
+        doc.path("techniques").forEach(t -> ids.add(t.path("id").asText()));
+        assertThat(ids).containsExactly("T0819", "T0866", "T1528");
+        assertThat(doc.path("frameworks").toString()).contains("\"mapping_framework\":\"acme\",\"covered\":1,\"total\":3")
+                .contains("\"mapping_framework\":\"plant\",\"covered\":1,\"total\":3");
+    }
+
+    @Test
+    void itsCoverageIsMeasuredPerDomain() throws Exception {
+        JsonNode doc = json("coverage", "--group", "alpha");
+
+        assertThat(doc.path("domains").findValuesAsText("domain")).containsExactly("enterprise", "ics");
+        assertThat(doc.path("domains").get(0).path("covered").asInt()).isEqualTo(1);
+        assertThat(doc.path("domains").get(0).path("total").asInt()).isEqualTo(1);
+        assertThat(doc.path("domains").get(1).path("covered").asInt()).isEqualTo(1);
+        assertThat(doc.path("domains").get(1).path("total").asInt()).isEqualTo(2);
+    }
+}
