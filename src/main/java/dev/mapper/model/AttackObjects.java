@@ -11,6 +11,10 @@ public record AttackObjects(List<Group> groups, List<Software> software, List<Ca
                             List<Mitigation> mitigations, List<DetectionStrategy> detectionStrategies,
                             List<Relationship> relationships) {
 
+    /** A release with nothing but techniques and tactics. */
+    public static final AttackObjects NONE = new AttackObjects(List.of(), List.of(), List.of(), List.of(), List.of(),
+            List.of());
+
     public AttackObjects {
         groups = List.copyOf(groups);
         software = List.copyOf(software);

@@ -40,7 +40,7 @@ class MarkdownRendererTest {
             """;
 
     private static String markdown(Report report) {
-        return report.accept(new MarkdownRenderer());
+        return report.accept(new MarkdownRenderer(RenderOptions.Detail.NORMAL));
     }
 
     @Test

@@ -220,7 +220,7 @@ public final class Records {
                     : "https://attack.mitre.org/techniques/" + id.replace('.', '/');
             return new Technique(id, stixId, name, description, page, stixId == null ? null : domain,
                     stixId == null ? null : attackVersion, tactics, platforms, detection, parentId != null, parentId,
-                    revoked, revokedBy, deprecated, mitigations, List.of());
+                    revoked, revokedBy, deprecated, mitigations, List.of(), List.of());
         }
     }
 }
