@@ -62,6 +62,12 @@ class MarkdownRendererTest {
                 - **Detection strategies**: -
                 - **URL**: <https://attack.mitre.org/techniques/T1528>
 
+                ## Summary
+
+                | Framework | Mappings | Strongest score | Categories or types |
+                |---|---:|---|---|
+                | aws | 2 | significant | protect |
+
                 ## Mappings (2)
 
                 """ + MAPPING_HEADER + """
@@ -78,8 +84,8 @@ class MarkdownRendererTest {
 
         assertThat(markdown(new TechniqueReport(unknown, List.of(), List.of(), List.of(), List.of())))
                 .startsWith("# T9999 From a mapping file\n\n"
-                        + "- **ATT&CK**: no ATT\\&CK data loaded for this ID; name from the mapping files\n\n"
-                        + "## Mappings (0)\n");
+                        + "- **ATT&CK**: no ATT\\&CK data loaded for this ID; name from the mapping files\n\n")
+                .contains("\n## Mappings (0)\n");
         assertThat(markdown(new TechniqueReport(revoked, List.of(), List.of(), List.of(), List.of())))
                 .contains("- **Revoked**: yes, by T1528\n");
         assertThat(markdown(new TechniqueReport(revokedAlone, List.of(), List.of(), List.of(), List.of())))

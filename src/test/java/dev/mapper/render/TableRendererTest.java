@@ -62,14 +62,13 @@ class TableRendererTest {
                 ATT&CK      Enterprise 16.1
                 Mitigations M1032 Multi-factor Authentication
 
-                  Adversaries may obtain and abuse credentials of existing accounts.
+                Mappings  0 mappings from 0 frameworks (2 sets searched)
 
-                  Second paragraph.
+                  Adversaries may obtain and abuse credentials of existing accounts.
+                  (1 more paragraph: --full shows them)
 
                 Detection
                   Look for logons at odd hours.
-
-                Mappings  0 mappings from 0 frameworks (2 sets searched)
                 """);
     }
 
@@ -123,8 +122,8 @@ class TableRendererTest {
         String out = table(new TechniqueReport(t, List.of(), List.of(cloud), List.of(iam, iam, sameName, veris, sub),
                 List.of(AWS, VERIS)));
 
-        assertThat(out).endsWith("""
-                Mappings  5 mappings from 2 frameworks
+        assertThat(out).contains("Mappings  5 mappings from 2 frameworks\n  aws    4  strongest significant · protect\n")
+                .endsWith("""
 
                 aws  aws@12.12.2024@16.1 · aws.json
                   aws_iam  AWS IAM
