@@ -97,12 +97,9 @@ final class Commands {
         try {
             output.writeTo(out);
         } catch (IOException e) {
-            throw new OutputException("cannot write output: " + e.getMessage(), e);
+            throw new OutputException("cannot write to stdout: " + e.getMessage(), e);
         }
-        out.flush();
-        if (out.checkError()) {
-            throw new OutputException("cannot write output (is the reader gone?)", null);
-        }
+        Stdout.check(out);
     }
 
     /**

@@ -17,7 +17,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
-        report(cli, message(e), e);
+        if (exitCode(e) != ExitCodes.BROKEN_PIPE || isVerbose(cli)) {
+            report(cli, message(e), e);
+        }
         return exitCode(e);
     }
 
@@ -45,8 +47,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         if (e instanceof DataFileException) {
             return ExitCodes.BAD_DATA;
         }
-        if (e instanceof OutputException) {
-            return ExitCodes.OUTPUT_ERROR;
+        if (e instanceof OutputException output) {
+            return output.brokenPipe() ? ExitCodes.BROKEN_PIPE : ExitCodes.OUTPUT_ERROR;
         }
         if (e instanceof PullException pull) {
             return switch (pull.kind()) {

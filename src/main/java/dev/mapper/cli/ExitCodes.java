@@ -28,6 +28,11 @@ public final class ExitCodes {
     public static final int CANNOT_RUN = 69;
     /** A bug in mapper itself; please report it with the output of {@code --verbose}. */
     public static final int INTERNAL_ERROR = 70;
+    /**
+     * The reader of the output closed the pipe early ({@code mapper ... | head -1}): the code a process killed by
+     * SIGPIPE has in a shell, 128 + 13, with no message.
+     */
+    public static final int BROKEN_PIPE = 141;
 
     private ExitCodes() {
     }

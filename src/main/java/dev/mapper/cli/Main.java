@@ -1,5 +1,7 @@
 package dev.mapper.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -18,7 +20,8 @@ public final class Main {
 
     /** Runs mapper on the process's stdout and stderr, without exiting. */
     public static int run(String... args) {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        // Not System.out: a PrintStream swallows write errors.
+        PrintWriter out = new Stdout(new FileOutputStream(FileDescriptor.out));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         return MapperCommand.commandLine(out, err, Terminal.system(), args).execute(args);
     }

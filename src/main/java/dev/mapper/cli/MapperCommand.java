@@ -46,7 +46,8 @@ import picocli.CommandLine.Option;
             ExitCodes.NETWORK + ":network: a download failed (no network, timeout, HTTP error)",
             ExitCodes.MISSING_DATA + ":missing data: coverage without the ATT&CK release to measure against",
             ExitCodes.CANNOT_RUN + ":the launcher found no Java 17+ (or could not build mapper)",
-            ExitCodes.INTERNAL_ERROR + ":internal error: a bug in mapper, please report it"
+            ExitCodes.INTERNAL_ERROR + ":internal error: a bug in mapper, please report it",
+            ExitCodes.BROKEN_PIPE + ":the reader closed the pipe early (| head); nothing is said"
         })
 public class MapperCommand implements Runnable {
 
@@ -108,8 +109,24 @@ public class MapperCommand implements Runnable {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExitCodeExceptionMapper(ErrorHandler::exitCode);
         cli.setExecutionExceptionHandler(new ErrorHandler());
+        cli.setExecutionStrategy(MapperCommand::executeAndCheckOutput);
         cli.setParameterExceptionHandler(new ErrorHandler());
         return cli;
+    }
+
+    /**
+     * Runs the command, then checks that what went to stdout was written, whoever wrote it (help, --version, a
+     * report): a failure is handled like the command's own.
+     */
+    private static int executeAndCheckOutput(CommandLine.ParseResult parseResult) {
+        int code = new CommandLine.RunLast().execute(parseResult);
+        CommandLine cli = parseResult.commandSpec().commandLine();
+        try {
+            Stdout.check(cli.getOut());
+        } catch (OutputException e) {
+            throw new CommandLine.ExecutionException(cli, e.getMessage(), e);
+        }
+        return code;
     }
 
     /**

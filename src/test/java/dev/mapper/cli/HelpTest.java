@@ -48,8 +48,9 @@ class HelpTest {
         Cli.Run run = Cli.run("--help");
 
         assertThat(run.out()).contains("Examples:", "mapper show T1528", "Exit codes",
-                ExitCodes.NOT_FOUND + "    not found", ExitCodes.CANNOT_RUN + "   the launcher found no Java 17+",
-                ExitCodes.MISSING_DATA + "    missing data: coverage without the ATT&CK release");
+                ExitCodes.NOT_FOUND + "     not found", ExitCodes.CANNOT_RUN + "    the launcher found no Java 17+",
+                ExitCodes.MISSING_DATA + "     missing data: coverage without the ATT&CK release",
+                ExitCodes.BROKEN_PIPE + "   the reader closed the pipe early");
     }
 
     @Test

@@ -45,4 +45,14 @@ public final class Processes {
         Files.delete(err);
         return new Cli.Run(process.exitValue(), out, errText);
     }
+
+    /**
+     * mapper as bash runs it in {@code script}, where {@code "$@"} is the mapper command with {@code args}; in
+     * {@code dir}, with its output redirected as a shell user would ({@code "$@" > /dev/full}, {@code "$@" >&-},
+     * {@code "$@" | head -1}). Skips the calling test, with the reason, where there is no bash.
+     */
+    public static Cli.Run inBash(Path dir, String script, String... args) throws IOException, InterruptedException {
+        Bash.assumeAvailable();
+        return mapper(Map.of(), List.of("bash", "-c", "cd \"$0\" || exit 99; " + script, dir.toString()), args);
+    }
 }
