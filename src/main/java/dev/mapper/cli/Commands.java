@@ -10,13 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -90,7 +83,7 @@ final class Commands {
     /** Writes to the target; a failed write (closed pipe, full disk, bad path) becomes an {@link OutputException}. */
     static void write(CommandLine.Model.CommandSpec spec, OutputTarget target, Output output) {
         if (target.toFile()) {
-            writeFile(target.file, output);
+            OutputFile.write(target.file, output);
             return;
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -100,41 +93,5 @@ final class Commands {
             throw new OutputException("cannot write to stdout: " + e.getMessage(), e);
         }
         Stdout.check(out);
-    }
-
-    /**
-     * Writes a temporary file beside the target and renames it over the target, so that readers see the old file
-     * or the complete new one, never a half-written one, and a failure leaves the old file in place.
-     */
-    private static void writeFile(Path target, Output output) {
-        Path absolute = target.toAbsolutePath();
-        Path temp = null;
-        try {
-            temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                output.writeTo(out);
-            }
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new OutputException("cannot write " + target + ": " + describe(e), e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // best effort: the rename already happened or the directory is gone
-                }
-            }
-        }
-    }
-
-    private static String describe(IOException e) {
-        return e instanceof NoSuchFileException ? "no such directory"
-                : e instanceof AccessDeniedException ? "permission denied"
-                : e.getMessage();
     }
 }

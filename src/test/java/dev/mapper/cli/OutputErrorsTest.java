@@ -8,7 +8,6 @@ import dev.mapper.testing.Cli;
 import dev.mapper.testing.Processes;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,10 +78,6 @@ class OutputErrorsTest {
 
     /** A mapping file whose CSV export is far more than a pipe holds (64 KiB on Linux). */
     private Path manyMappings() throws Exception {
-        Path file = dir.resolve("many.json");
-        Files.writeString(file, MappingFiles.file(IntStream.range(0, 5000)
-                .mapToObj(i -> MappingFiles.mapping("cap-" + i, ", \"comments\": \"" + "x".repeat(100) + "\""))
-                .toArray(String[]::new)));
-        return file;
+        return Files.writeString(dir.resolve("many.json"), MappingFiles.manyMappings(5000));
     }
 }

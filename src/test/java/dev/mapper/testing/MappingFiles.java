@@ -1,5 +1,7 @@
 package dev.mapper.testing;
 
+import java.util.stream.IntStream;
+
 /** Small mapping files in the unified schema, as text, for tests that damage or vary them. */
 public final class MappingFiles {
 
@@ -20,5 +22,12 @@ public final class MappingFiles {
         return "{\"capability_id\": \"" + capabilityId + "\", \"mapping_type\": \"mitigates\", "
                 + "\"attack_object_id\": \"T1528\", \"attack_object_name\": \"Steal Application Access Token\", "
                 + "\"status\": \"complete\"" + more + "}";
+    }
+
+    /** A file of {@code count} mappings of T1528 (cap-0, cap-1, ...), each with a 100-character comment. */
+    public static String manyMappings(int count) {
+        return file(IntStream.range(0, count)
+                .mapToObj(i -> mapping("cap-" + i, ", \"comments\": \"" + "x".repeat(100) + "\""))
+                .toArray(String[]::new));
     }
 }
