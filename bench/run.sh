@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Whole-process timings of mapper against two yardsticks, measured side by side in one run:
+# Whole-process timings of mapper against yardsticks, measured side by side in one run:
 #   - a trivial `java Hello` on the same JDK (what the JVM alone costs),
 #   - the jq pipeline that answers the same question from the same files (both lookups: mapping files, ATT&CK),
 #     with mapper's cache of parsed files warm (its usual state) and without it (--no-cache);
 #   - one show of the same ID, for a show of every technique in one process;
-#   - mapper's own show T1528, for an adversary question (coverage --group) over the same corpus.
+#   - mapper's own show T1528, for an adversary question (coverage --group) over the same corpus;
+#   - the same result as JSON, for a table that wraps one very long comment.
 # Runs alternate (A, B, A, B, ...) so that load from other processes hits both sides alike; the medians and their
 # ratio are printed. There is no pass/fail on absolute times: they depend on the machine.
 #
@@ -90,6 +91,15 @@ compare "  the same with --no-cache (parse every run)" "-" \
 compare "coverage --group G0016 (aws) vs show $id" "1.5x" \
   "'$mapper' --data '$corpus' coverage --group G0016 --framework aws --format json" \
   "'$mapper' --data '$corpus' show $id --format json"
+# One mapping whose comment is a single 7-million-character word (the string limit is 8 MiB): the table wraps it,
+# JSON writes it as it is; wrapping is linear, so the two should be close.
+mkdir -p "$work/long"
+head -c 7000000 /dev/zero | tr '\0' x >"$work/long.txt"
+jq --rawfile c "$work/long.txt" '.mapping_objects[0].comments = $c' \
+  "$here/data/mappings/aws-12.12.2024_attack-16.1-enterprise-T1528.json" >"$work/long/aws.json"
+compare "show $id, a 7M-character comment: table vs json" "1.5x" \
+  "'$mapper' --no-bundled --data '$work/long' show $id" \
+  "'$mapper' --no-bundled --data '$work/long' show $id --format json"
 
 # Every current technique of the corpus's ATT&CK bundle (listed by jq, not by mapper) in one show from stdin, against
 # one show of $id on the same data: a script that looks up a threat report's techniques pays the start once.

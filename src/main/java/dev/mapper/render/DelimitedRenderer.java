@@ -19,6 +19,7 @@ import java.util.Set;
  * {@code --format csv} and {@code tsv}: a header row, then one row per item (mapping) of the JSON document, with
  * RFC 4180 quoting and CRLF line ends. Columns are the item's fields in JSON order; lists and objects are written
  * as compact JSON so nothing is lost. An empty result is an empty file. Cells that a spreadsheet would run as a formula are defused.
+ * Text is neutralised as for a terminal ({@link Text#cell}): line ends as LF, control characters escaped visibly.
  */
 final class DelimitedRenderer implements Renderer {
 
@@ -50,7 +51,7 @@ final class DelimitedRenderer implements Renderer {
                 Map<String, String> row = new LinkedHashMap<>();
                 for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> field = it.next();
-                    row.put(field.getKey(), defused(cell(field.getValue())));
+                    row.put(field.getKey(), defused(Text.cell(cell(field.getValue()), separator == '\t')));
                 }
                 rows.write(row);
             }

@@ -1,7 +1,11 @@
 package dev.mapper.render;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mapper.model.Report;
@@ -17,9 +21,35 @@ import java.util.Map;
  */
 final class JsonRenderer implements Renderer {
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
+    private static final JsonFactory FACTORY = new JsonFactoryBuilder()
+            .characterEscapes(new ControlEscapes())
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
+
+    /**
+     * JSON must escape C0 controls; DEL, C1 controls (U+009B is a CSI of its own) and bidirectional controls it may
+     * write raw, and Jackson does: escaped too ({@link Text#isControl}), the value is the same and none reaches a
+     * terminal that shows the JSON.
+     */
+    private static final class ControlEscapes extends CharacterEscapes {
+
+        private static final int[] ASCII = standardAsciiEscapesForJSON();
+
+        static {
+            ASCII[0x7f] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ASCII;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return ch <= Character.MAX_VALUE && Text.isControl((char) ch)
+                    ? new SerializedString(String.format("\\u%04X", ch)) : null;
+        }
+    }
 
     @Override
     public void render(Report report, Writer out) throws IOException {

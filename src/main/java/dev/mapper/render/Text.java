@@ -14,33 +14,74 @@ public final class Text {
     }
 
     /**
-     * Replaces control characters (C0 except newline and tab, DEL, C1) with U+FFFD so that escape sequences carried
-     * by data never reach the terminal, and bidirectional overrides and isolates too, so that data cannot make
-     * what is shown read differently from what is there; tabs become spaces.
+     * Text from data made safe for a terminal, for people (table, markdown, messages on stderr): line ends as
+     * {@code \n}, tabs as spaces, and every other control character escaped where it stands (see
+     * {@link #neutralise}).
      */
     static String safe(String s) {
+        return neutralise(s, " ");
+    }
+
+    /**
+     * A CSV or TSV cell: like {@link #safe} but keeping newlines, which the format quotes, and tabs where it quotes
+     * them too (TSV, whose separator they are); a tab in CSV is escaped like any other control character.
+     */
+    static String cell(String s, boolean tabsQuoted) {
+        return neutralise(s, tabsQuoted ? "\t" : escape('\t'));
+    }
+
+    /**
+     * The one rule for text from data in a text format: line ends ({@code \r\n}, a lone {@code \r}) become
+     * {@code \n}; a tab becomes {@code tab}; every other character that {@link #isControl} names is escaped
+     * visibly, as a backslash, {@code u} and four hex digits (ESC shows as those six characters), so that escape
+     * sequences in data never reach the terminal and the reader still sees that something was there. JSON and YAML
+     * escape instead, and keep the value exact.
+     */
+    private static String neutralise(String s, String tab) {
         if (s == null) {
             return "";
         }
-        StringBuilder out = null;
-        for (int i = 0; i < s.length(); i++) {
+        int first = 0;
+        while (first < s.length() && !changes(s.charAt(first), tab)) {
+            first++;
+        }
+        if (first == s.length()) {
+            return s; // the usual case: nothing to change, nothing copied
+        }
+        StringBuilder out = new StringBuilder(s.length() + 16).append(s, 0, first);
+        for (int i = first; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean control = (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f) || bidiControl(c);
-            if (control || c == '\t') {
-                if (out == null) {
-                    out = new StringBuilder(s.length()).append(s, 0, i);
+            if (c == '\r') {
+                out.append('\n');
+                if (i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+                    i++; // \r\n is one line end
                 }
-                out.append(c == '\t' ? ' ' : '\uFFFD');
-            } else if (out != null) {
+            } else if (c == '\t') {
+                out.append(tab);
+            } else if (c != '\n' && isControl(c)) {
+                out.append(escape(c));
+            } else {
                 out.append(c);
             }
         }
-        return out == null ? s : out.toString();
+        return out.toString();
     }
 
-    /** U+202A..U+202E (embeddings, overrides) and U+2066..U+2069 (isolates). */
-    private static boolean bidiControl(char c) {
-        return (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
+    private static boolean changes(char c, String tab) {
+        return c == '\t' ? !tab.equals("\t") : c != '\n' && isControl(c);
+    }
+
+    /**
+     * Characters that data must not send to a terminal: C0 controls, DEL, C1 controls (U+009B is a CSI of its own),
+     * and the bidirectional embeddings, overrides (U+202A..U+202E) and isolates (U+2066..U+2069), which make what
+     * is shown read differently from what is there.
+     */
+    static boolean isControl(char c) {
+        return c < 0x20 || c >= 0x7f && (c <= 0x9f || c >= '\u202a' && (c <= '\u202e' || c >= '\u2066' && c <= '\u2069'));
+    }
+
+    private static String escape(char c) {
+        return String.format("\\u%04x", (int) c);
     }
 
     private static final Pattern CITATION = Pattern.compile("\\s*\\(Citation:[^)]*\\)");

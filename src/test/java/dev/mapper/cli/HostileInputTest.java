@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -256,6 +257,20 @@ class HostileInputTest {
     private static final String HOSTILE =
             "\u001b[2J\u001b]0;owned\u0007 red:\u001b[31mX\u001b[0m \u202eevil\u2066 \u0000\u009b \"q\" \\ \u2028 end";
 
+    /** HOSTILE as every text format shows it: each control character as the six characters of its escape. */
+    private static final String HOSTILE_ESCAPED = "\\u001b[2J\\u001b]0;owned\\u0007 red:\\u001b[31mX\\u001b[0m "
+            + "\\u202eevil\\u2066 \\u0000\\u009b \"q\" \\ \u2028 end";
+
+    /**
+     * What a terminal acts on: C0 controls but tab and line ends, DEL, C1; and bidirectional controls, which
+     * reorder what is shown, except in YAML, whose writer counts them printable (the value it holds is exact).
+     */
+    private static List<Character> terminalControls(String out, boolean bidiToo) {
+        return out.chars().filter(c -> (c < 0x20 && c != '\n' && c != '\r' && c != '\t') || (c >= 0x7f && c <= 0x9f)
+                || bidiToo && ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)))
+                .mapToObj(c -> (char) c).toList();
+    }
+
     /**
      * Every format of {@code show}; github and sarif are for the findings of validate only, html for the matrix
      * (whose hostile data MatrixHtmlTest and MatrixBrowserTest check).
@@ -263,28 +278,55 @@ class HostileInputTest {
     @ParameterizedTest
     @EnumSource(value = Format.class, names = {"GITHUB", "SARIF", "HTML"}, mode = EnumSource.Mode.EXCLUDE)
     void hostileTextIsNeutralisedForHumansAndReadsBackExactlyFromMachineFormats(Format format) throws IOException {
-        Path path = write("hostile.json", file(mapping("C-1", ", \"comments\": " + JSON.writeValueAsString(HOSTILE))));
+        String out = showWithComment(HOSTILE, format);
+
+        assertThat(terminalControls(out, format != Format.YAML)).as("control characters a terminal acts on").isEmpty();
+        switch (format) {
+            case TABLE -> assertThat(out).contains("red:\\u001b[31mX").contains("end").doesNotContain("\t", "\r");
+            case MARKDOWN -> assertThat(out).contains("red:\\\\u001b\\[31mX").contains("end").doesNotContain("\t", "\r");
+            case CSV, TSV -> assertThat(comment(out, format)).isEqualTo(HOSTILE_ESCAPED);
+            default -> assertThat(comment(out, format)).isEqualTo(HOSTILE);
+        }
+    }
+
+    /** Windows line ends, as several official framework files have them, and a lone CR, which moves the cursor. */
+    private static final String LINE_ENDS = "line one\r\nline two\rline three";
+
+    @ParameterizedTest
+    @EnumSource(value = Format.class, names = {"GITHUB", "SARIF", "HTML"}, mode = EnumSource.Mode.EXCLUDE)
+    void lineEndsInDataAreNewlinesForPeopleAndExactInMachineFormats(Format format) throws IOException {
+        String out = showWithComment(LINE_ENDS, format);
+
+        switch (format) {
+            case TABLE -> assertThat(out).contains("    line one\n    line two\n    line three\n")
+                    .doesNotContain("\r", "\uFFFD");
+            case MARKDOWN -> assertThat(out).contains("| line one line two line three |").doesNotContain("\r", "\uFFFD");
+            case CSV, TSV -> assertThat(comment(out, format)).isEqualTo("line one\nline two\nline three");
+            default -> assertThat(comment(out, format)).isEqualTo(LINE_ENDS);
+        }
+    }
+
+    /** The output of show T1528 in the format, from a file of one mapping with these comments. */
+    private String showWithComment(String comments, Format format) throws IOException {
+        Path path = write("comment.json", file(mapping("C-1", ", \"comments\": " + JSON.writeValueAsString(comments))));
 
         Cli.Run run = Cli.run("--no-bundled", "--data", path.toString(), "show", "T1528", "--format",
                 format.name().toLowerCase(java.util.Locale.ROOT));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        String out = run.out();
-        switch (format) {
-            case TABLE, MARKDOWN -> {
-                assertThat(out).contains("red:").contains("end");
-                assertThat(out.chars().filter(c -> (c < 0x20 && c != '\n') || (c >= 0x7f && c <= 0x9f)
-                        || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))).isEmpty();
-            }
-            case JSON -> assertThat(Parsed.json(out).path("mappings").get(0).path("comments").asText())
-                    .isEqualTo(HOSTILE);
-            case JSONL -> assertThat(Parsed.jsonLines(out).get(0).path("comments").asText()).isEqualTo(HOSTILE);
-            case YAML -> assertThat(Parsed.yaml(out).path("mappings").get(0).path("comments").asText())
-                    .isEqualTo(HOSTILE);
-            case CSV -> assertThat(Parsed.delimited(out, ',').get(0).get("comments")).isEqualTo(HOSTILE);
-            case TSV -> assertThat(Parsed.delimited(out, '\t').get(0).get("comments")).isEqualTo(HOSTILE);
-            default -> throw new AssertionError("say how " + format + " output stays safe with hostile data");
-        }
+        return run.out();
+    }
+
+    /** The comments of the one mapping, read back from a machine format. */
+    private static String comment(String out, Format format) {
+        return switch (format) {
+            case JSON -> Parsed.json(out).path("mappings").get(0).path("comments").asText();
+            case JSONL -> Parsed.jsonLines(out).get(0).path("comments").asText();
+            case YAML -> Parsed.yaml(out).path("mappings").get(0).path("comments").asText();
+            case CSV -> Parsed.delimited(out, ',').get(0).get("comments");
+            case TSV -> Parsed.delimited(out, '\t').get(0).get("comments");
+            default -> throw new AssertionError("say how " + format + " shows text from data");
+        };
     }
 
     @Test
@@ -296,6 +338,6 @@ class HostileInputTest {
         assertFails(show(field), ExitCodes.BAD_DATA, "unexpected top-level field");
         assertThat(show(field).err()).doesNotContain("\u001b");
         Cli.Run run = show(dir.resolve("names"));
-        assertThat(run.err()).contains("evil\uFFFD[2J.json").doesNotContain("\u001b");
+        assertThat(run.err()).contains("evil\\u001b[2J.json").doesNotContain("\u001b");
     }
 }

@@ -73,6 +73,6 @@ class ColumnsTest {
         Columns table = new Columns("A", "B");
         table.add("x\u001b[2J", "line one\nline two");
 
-        assertThat(table.render(80, false)).isEqualTo("A      B\nx\uFFFD[2J  line one line two\n");
+        assertThat(table.render(80, false)).isEqualTo("A" + " ".repeat(11) + "B\nx\\u001b[2J  line one line two\n");
     }
 }

@@ -104,7 +104,7 @@ class MarkdownRendererTest {
         assertThat(MarkdownRenderer.escape("[x](javascript:alert(1)) <b>*bold*</b> | #1 !`code` ~~s~~ & \\"))
                 .isEqualTo("\\[x\\](javascript:alert(1)) \\<b\\>\\*bold\\*\\</b\\> \\| \\#1 \\!\\`code\\` \\~\\~s\\~\\~"
                         + " \\& \\\\");
-        assertThat(MarkdownRenderer.escape("two\nlines\u001b")).isEqualTo("two lines\uFFFD");
+        assertThat(MarkdownRenderer.escape("two\nlines\u001b")).isEqualTo("two lines\\\\u001b");
         assertThat(MarkdownRenderer.escape("plain_text")).isEqualTo("plain\\_text");
     }
 
