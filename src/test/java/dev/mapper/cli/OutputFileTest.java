@@ -247,6 +247,21 @@ class OutputFileTest {
     }
 
     @Test
+    void aWriteThatFailsHalfWayLeavesTheOldFileAndNoTemporaryFile() throws Exception {
+        Path data = Files.writeString(dir.resolve("many.json"), MappingFiles.manyMappings(5000));
+        Path file = Files.writeString(dir.resolve("out.csv"), "old");
+
+        // A file size limit (ulimit -f, in KiB) makes a write past it fail as a full disk would.
+        Cli.Run run = Processes.inBash(dir, "ulimit -f 64; \"$@\"", "--data", data.toString(),
+                "export", "mappings", "-f", "csv", "-o", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OUTPUT_ERROR);
+        assertThat(run.err()).isEqualTo("mapper: cannot write " + file + ": File too large\n");
+        assertThat(file).hasContent("old");
+        assertThat(entries()).containsExactlyInAnyOrder("many.json", "out.csv");
+    }
+
+    @Test
     void aFailedRunLeavesTheOldFileAndNoTemporaryFile() throws Exception {
         Path file = dir.resolve("keep.txt");
         Files.writeString(file, "old");
