@@ -19,8 +19,10 @@ import picocli.CommandLine.Parameters;
             "",
             "Examples:",
             "  mapper capability aws_secrets_manager",
-            "  mapper capability 'secrets manager' --format json | jq -r '.mappings[].attack_object_id'",
-            "  mapper --data ../shared/corpus capability AC-2 --framework nist_800_53 --all-versions"
+            "  mapper capability 'secrets manager' --format json | jq \\",
+            "      -r '.mappings[].attack_object_id'",
+            "  mapper --data ~/attack-data capability AC-2 --framework nist_800_53 \\",
+            "      --all-versions"
         })
 final class CapabilityCommand implements Callable<Integer> {
 

@@ -15,8 +15,8 @@ import picocli.CommandLine.Parameters;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  source <(mapper completion bash)                  # in this shell",
-            "  source <(mapper --data ~/attack completion bash)  # complete the IDs of your ATT&CK data",
+            "  source <(mapper completion bash)  # in this shell",
+            "  source <(mapper --data ~/attack completion bash)  # your ATT&CK data's IDs too",
             "  mapper completion bash -o ~/.local/share/bash-completion/completions/mapper",
             "  echo 'source <(mapper completion zsh)' >> ~/.zshrc"
         })

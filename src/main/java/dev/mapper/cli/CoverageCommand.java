@@ -38,13 +38,18 @@ import picocli.CommandLine.Option;
         footer = {
             "",
             "Examples:",
-            "  mapper --data ../shared/corpus coverage --framework aws",
-            "  mapper --data ../shared/corpus coverage --framework aws --rollup --no-subtechniques",
-            "  mapper --data ../shared/corpus coverage --framework aws --tactic credential-access --format json",
-            "  mapper --data ../shared/corpus coverage --framework aws --fail-under 25 --require T1528,T1078",
+            "  mapper --data ~/attack-data coverage --framework aws",
+            "  mapper --data ~/attack-data coverage --framework aws --rollup \\",
+            "      --no-subtechniques",
+            "  mapper --data ~/attack-data coverage --framework aws \\",
+            "      --tactic credential-access --format json",
+            "  mapper --data ~/attack-data coverage --framework aws --fail-under 25 \\",
+            "      --require T1528,T1078",
             "  mapper coverage --framework aws --mapping-only",
-            "  mapper --data ../shared/corpus coverage --group APT29 --framework aws --fail-under 60",
-            "  mapper --data ../shared/corpus coverage --groups-file groups.txt --have have.txt --format json"
+            "  mapper --data ~/attack-data coverage --group APT29 --framework aws \\",
+            "      --fail-under 60",
+            "  mapper --data ~/attack-data coverage --groups-file groups.txt \\",
+            "      --have have.txt --format json"
         })
 final class CoverageCommand implements Callable<Integer> {
 

@@ -21,8 +21,9 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExamples:%n",
         footer = {
             "  mapper crosswalk aws_secrets_manager --to veris",
-            "  mapper --data ../shared/corpus crosswalk aws_secrets_manager --to nist_800_53",
-            "  mapper --data ../shared/corpus crosswalk AC-2 --to azure --min-score partial --format json"
+            "  mapper --data ~/attack-data crosswalk aws_secrets_manager --to nist_800_53",
+            "  mapper --data ~/attack-data crosswalk AC-2 --to azure --min-score partial \\",
+            "      --format json"
         })
 final class CrosswalkCommand implements Callable<Integer> {
 

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -25,7 +26,7 @@ final class DataOptions {
     static final String ENV_CACHE = "MAPPER_CACHE_DIR";
     static final String ENV_DATA_HOME = "MAPPER_DATA_HOME";
 
-    @Option(names = "--data", scope = ScopeType.INHERIT, paramLabel = "PATH",
+    @Option(names = "--data", scope = ScopeType.INHERIT, paramLabel = "PATH", converter = NonEmptyPath.class,
             description = "A mapping file, ATT&CK STIX bundle, or directory searched recursively for *.json (a data "
                     + "home is read as one). Repeatable. Default: the paths in $" + ENV_DATA + " (separated by '"
                     + "${sys:path.separator}" + "'), else the data home that 'mapper data pull' fills.")
@@ -52,6 +53,17 @@ final class DataOptions {
      * is installed there; the bundled data besides, unless {@code --no-bundled}. A data home named as a path is
      * read as one: the files its manifest lists, each checked against the checksum it was installed with.
      */
+    /** A path that is not empty: {@code --data ''} (an unset variable, say) would otherwise read the directory. */
+    static final class NonEmptyPath implements CommandLine.ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            if (value.isBlank()) {
+                throw new CommandLine.TypeConversionException("an empty path; give a file or directory");
+            }
+            return Path.of(value);
+        }
+    }
+
     DataRequest request() {
         List<Path> chosen = paths;
         if (chosen.isEmpty()) {

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
             "  mapper data pull",
             "  mapper data pull --domain enterprise --framework attack --framework aws",
             "  mapper data pull --attack-version 16.1 --dry-run",
-            "  mapper data pull --source /media/usb/mapper-data        # an air-gapped site's copy",
+            "  mapper data pull --source /media/usb/mapper-data  # an air-gapped site's copy",
             "  mapper data pull --source https://mirror.example.org/mapper/"
         })
 final class DataPullCommand implements Callable<Integer> {

@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
         footer = {
             "  mapper data status",
             "  mapper data status --online",
-            "  mapper data status --format json | jq -r '.items[] | select(.state != \"ok\") | .path'"
+            "  mapper data status --format json | jq \\",
+            "      -r '.items[] | select(.state != \"ok\") | .path'"
         })
 final class DataStatusCommand implements Callable<Integer> {
 

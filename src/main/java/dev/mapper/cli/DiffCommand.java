@@ -23,10 +23,13 @@ import picocli.CommandLine.Parameters;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  mapper diff aws-09.21.2021_attack-9.0-enterprise.json aws-12.12.2024_attack-16.1-enterprise.json",
-            "  mapper --data ../shared/corpus diff nist_800_53@rev5@14.1 nist_800_53@rev5@16.1",
-            "  mapper --data ../shared/corpus diff aws@09/21/2021 aws@12/12/2024 --format json | jq .summary",
-            "  mapper --data ../shared/corpus diff old.json new.json --exit-code >/dev/null || echo changed"
+            "  mapper diff aws-09.21.2021_attack-9.0-enterprise.json \\",
+            "      aws-12.12.2024_attack-16.1-enterprise.json",
+            "  mapper --data ~/attack-data diff nist_800_53@rev5@14.1 nist_800_53@rev5@16.1",
+            "  mapper --data ~/attack-data diff aws@09/21/2021 aws@12/12/2024 --format json \\",
+            "      | jq .summary",
+            "  mapper --data ~/attack-data diff old.json new.json --exit-code >/dev/null || \\",
+            "      echo changed"
         })
 final class DiffCommand implements Callable<Integer> {
 

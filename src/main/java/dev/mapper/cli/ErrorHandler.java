@@ -3,6 +3,7 @@ package dev.mapper.cli;
 import dev.mapper.index.AmbiguousNameException;
 import dev.mapper.index.MissingDataException;
 import dev.mapper.index.UnknownIdException;
+import dev.mapper.index.UnknownVersionException;
 import dev.mapper.load.DataFileException;
 import dev.mapper.pull.PullException;
 import dev.mapper.render.UnsupportedFormatException;
@@ -32,7 +33,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     }
 
     static int exitCode(Throwable e) {
-        if (e instanceof CommandLine.ParameterException || e instanceof UnsupportedFormatException) {
+        if (e instanceof CommandLine.ParameterException || e instanceof UnsupportedFormatException
+                || e instanceof UnknownVersionException) {
             return ExitCodes.USAGE;
         }
         if (e instanceof CheckFailedException) {

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         footer = {
             "  mapper --data ~/mappings export layer --framework aws -o aws.layer.json",
             "  mapper --data ~/mappings export stix --framework nist_800_53 -o nist.stix.json",
-            "  mapper --data ~/mappings export mappings --framework gcp --format csv -o gcp.csv"
+            "  mapper --data ~/mappings export mappings --framework gcp --format csv \\",
+            "      -o gcp.csv"
         })
 final class ExportCommand implements Runnable {
 

@@ -33,10 +33,14 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {
             "  mapper export layer --technique T1528 -o t1528.layer.json",
-            "  mapper --data ~/mappings --data enterprise-attack.json export layer --framework aws -o aws.layer.json",
-            "  mapper --data ~/mappings export layer --framework nist_800_53 --score count --name 'NIST rev5'",
-            "  mapper --data ~/mappings export layer --framework aws --layer-attack-version 16",
-            "  mapper --data ~/mappings --data enterprise-attack.json export layer --group APT29 --have have.txt -o apt29-gap.json"
+            "  mapper --data ~/mappings --data enterprise-attack.json export layer \\",
+            "      --framework aws -o aws.layer.json",
+            "  mapper --data ~/mappings export layer --framework nist_800_53 --score count \\",
+            "      --name 'NIST rev5'",
+            "  mapper --data ~/mappings export layer --framework aws \\",
+            "      --layer-attack-version 16",
+            "  mapper --data ~/mappings --data enterprise-attack.json export layer \\",
+            "      --group APT29 --have have.txt -o apt29-gap.json"
         })
 final class ExportLayerCommand implements Callable<Integer> {
 

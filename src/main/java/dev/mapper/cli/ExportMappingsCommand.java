@@ -11,8 +11,10 @@ import picocli.CommandLine.Mixin;
         footerHeading = "%nExamples:%n",
         footer = {
             "  mapper export mappings --technique T1528 --format csv",
-            "  mapper --data ~/mappings export mappings --framework gcp --format csv -o gcp.csv",
-            "  mapper --data ~/mappings export mappings --capability aws_secrets_manager --format jsonl"
+            "  mapper --data ~/mappings export mappings --framework gcp --format csv \\",
+            "      -o gcp.csv",
+            "  mapper --data ~/mappings export mappings --capability aws_secrets_manager \\",
+            "      --format jsonl"
         })
 final class ExportMappingsCommand implements Callable<Integer> {
 

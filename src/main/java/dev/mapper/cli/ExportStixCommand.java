@@ -17,7 +17,8 @@ import picocli.CommandLine.Mixin;
         footerHeading = "%nExamples:%n",
         footer = {
             "  mapper export stix --technique T1528 | jq '.objects | length'",
-            "  mapper --data ~/mappings --data enterprise-attack.json export stix --framework nist_800_53 -o nist.json"
+            "  mapper --data ~/mappings --data enterprise-attack.json export stix \\",
+            "      --framework nist_800_53 -o nist.json"
         })
 final class ExportStixCommand implements Callable<Integer> {
 

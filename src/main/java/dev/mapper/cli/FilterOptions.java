@@ -26,8 +26,10 @@ final class FilterOptions {
             description = "Only these frameworks (mapping_framework, e.g. aws, nist_800_53, veris).")
     Set<String> frameworks = new LinkedHashSet<>();
 
-    @Option(names = "--mapping-type", split = ",", paramLabel = "TYPE",
-            description = "Only these mapping types (e.g. technique_scores, mitigates, related_to).")
+    // Not split by picocli: a type's name may hold a comma ("Win 11, System Guard Secure Launch").
+    @Option(names = "--mapping-type", paramLabel = "TYPE",
+            description = "Only these mapping types: the mapping_type (technique_scores, mitigates, related_to) or its "
+                    + "name as the table shows it (related-to); several separated by commas.")
     Set<String> mappingTypes = new LinkedHashSet<>();
 
     @Option(names = "--category", split = ",", paramLabel = "CAT",
@@ -54,12 +56,34 @@ final class FilterOptions {
     /** The filter, after checking every value against what the loaded data knows. */
     MappingFilter filter(CommandLine cli, MappingIndex index) {
         check(cli, index, FilterDimension.FRAMEWORK, frameworks);
-        check(cli, index, FilterDimension.MAPPING_TYPE, mappingTypes);
         check(cli, index, FilterDimension.CATEGORY, categories);
         check(cli, index, FilterDimension.PLATFORM, platforms);
         check(cli, index, FilterDimension.DOMAIN, domains);
-        return new MappingFilter(frameworks, mappingTypes, categories, minScore, tacticKeys(cli, index), platforms,
-                domains);
+        return new MappingFilter(frameworks, mappingTypeKeys(cli, index), categories, minScore, tacticKeys(cli, index),
+                platforms, domains);
+    }
+
+    /**
+     * The mapping types named, as keys: each value whole when it names a type (its key or its name), else each of
+     * its comma-separated parts.
+     */
+    private Set<String> mappingTypeKeys(CommandLine cli, MappingIndex index) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (String value : mappingTypes) {
+            Set<String> whole = index.mappingTypesNamed(value);
+            if (!whole.isEmpty()) {
+                keys.addAll(whole);
+                continue;
+            }
+            for (String part : value.split(",")) {
+                Set<String> named = part.isBlank() ? Set.of() : index.mappingTypesNamed(part);
+                if (named.isEmpty()) {
+                    unknown(cli, FilterDimension.MAPPING_TYPE, part.trim(), index.knownValues(FilterDimension.MAPPING_TYPE));
+                }
+                keys.addAll(named);
+            }
+        }
+        return keys;
     }
 
     /**

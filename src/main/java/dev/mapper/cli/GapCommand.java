@@ -24,9 +24,11 @@ import picocli.CommandLine.Option;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  mapper --data ../shared/corpus gap --have have.txt",
-            "  mapper --data ../shared/corpus gap --group APT29,FIN7 --framework aws --recommend 5",
-            "  mapper --data ../shared/corpus gap --have have.txt --format json | jq -r '.recommendations[].capability_id'"
+            "  mapper --data ~/attack-data gap --have have.txt",
+            "  mapper --data ~/attack-data gap --group APT29,FIN7 --framework aws \\",
+            "      --recommend 5",
+            "  mapper --data ~/attack-data gap --have have.txt --format json | jq \\",
+            "      -r '.recommendations[].capability_id'"
         })
 final class GapCommand implements Callable<Integer> {
 

@@ -20,9 +20,10 @@ import picocli.CommandLine.Parameters;
             "",
             "Examples:",
             "  mapper list frameworks",
-            "  mapper list techniques --format json | jq '.items[] | select(.mapping_count == 0) | .attack_object_id'",
-            "  mapper --data ../shared/corpus list capabilities --framework aws",
-            "  mapper --data ../shared/corpus list tactics --category detect"
+            "  mapper list techniques --format json | jq \\",
+            "      '.items[] | select(.mapping_count == 0) | .attack_object_id'",
+            "  mapper --data ~/attack-data list capabilities --framework aws",
+            "  mapper --data ~/attack-data list tactics --category detect"
         })
 final class ListCommand implements Callable<Integer> {
 

@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
  */
 @Command(
         name = "mapper",
+        modelTransformer = OutputOptions.NarrowFormats.class,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
@@ -31,7 +32,8 @@ import picocli.CommandLine.Option;
             "  mapper --data ~/mappings --data enterprise-attack.json show T1078",
             "  mapper --data ~/mappings diff nist_800_53@rev5@14.1 nist_800_53@rev5@16.1",
             "  mapper validate my-mappings.json --data enterprise-attack.json",
-            "  mapper --data ~/mappings --data enterprise-attack.json coverage --framework aws --fail-under 20",
+            "  mapper --data ~/mappings --data enterprise-attack.json coverage \\",
+            "      --framework aws --fail-under 20",
             "  source <(mapper completion bash)"
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -78,7 +80,7 @@ public class MapperCommand implements Runnable {
     public static final class WithSubcommands extends MapperCommand {
     }
 
-    private static final List<Class<?>> SUBCOMMANDS = List.of(WithSubcommands.class.getAnnotation(Command.class).subcommands());
+    static final List<Class<?>> SUBCOMMANDS = List.of(WithSubcommands.class.getAnnotation(Command.class).subcommands());
 
     /** Subcommands that describe the command tree itself, and so need all of it. */
     private static final List<Class<?>> NEED_WHOLE_TREE = List.of(CommandLine.HelpCommand.class, CompletionCommand.class);
@@ -104,6 +106,7 @@ public class MapperCommand implements Runnable {
                 cli.addSubcommand(subcommand);
             }
         }
+        OutputOptions.narrowFormats(cli);
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

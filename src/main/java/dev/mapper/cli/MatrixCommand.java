@@ -7,6 +7,7 @@ import dev.mapper.index.Selection;
 import dev.mapper.model.Adversary;
 import dev.mapper.model.MatrixReport;
 import dev.mapper.model.Scoring;
+import dev.mapper.render.Format;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mapper matrix}: the ATT&CK matrix shaded by the selected mappings, in the terminal or as an HTML report. */
+@Formats({Format.TABLE, Format.JSON, Format.JSONL, Format.CSV, Format.TSV, Format.MARKDOWN, Format.YAML, Format.HTML})
 @Command(name = "matrix", mixinStandardHelpOptions = true,
         description = {
             "Show the ATT&CK matrix of one domain: tactics as columns in matrix order, techniques as cells shaded by "
@@ -38,10 +40,14 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {
             "  mapper --data ~/attack-data matrix --framework aws",
-            "  mapper --data ~/attack-data matrix --framework aws --format html -o aws-matrix.html",
-            "  mapper --data ~/attack-data matrix --framework nist_800_53 --score count --tactic initial-access",
-            "  mapper --data ~/attack-data matrix --capability aws_guardduty,aws_cloudtrail --subtechniques",
-            "  mapper --data ~/attack-data matrix --group APT29 --have have.txt --format html -o apt29.html"
+            "  mapper --data ~/attack-data matrix --framework aws --format html \\",
+            "      -o aws-matrix.html",
+            "  mapper --data ~/attack-data matrix --framework nist_800_53 --score count \\",
+            "      --tactic initial-access",
+            "  mapper --data ~/attack-data matrix --capability aws_guardduty,aws_cloudtrail \\",
+            "      --subtechniques",
+            "  mapper --data ~/attack-data matrix --group APT29 --have have.txt \\",
+            "      --format html -o apt29.html"
         })
 final class MatrixCommand implements Callable<Integer> {
 

@@ -20,8 +20,9 @@ import picocli.CommandLine.Parameters;
             "Examples:",
             "  mapper search access token",
             "  mapper search T1528 --limit 5",
-            "  mapper search secrets --format json | jq -r '.results[] | [.kind, .capability_id, .attack_object_id] | @tsv'",
-            "  mapper --data ../shared/corpus search phishing --framework m365"
+            "  mapper search secrets --format json | jq \\",
+            "      -r '.results[] | [.kind, .capability_id, .attack_object_id] | @tsv'",
+            "  mapper --data ~/attack-data search phishing --framework m365"
         })
 final class SearchCommand implements Callable<Integer> {
 

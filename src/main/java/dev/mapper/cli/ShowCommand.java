@@ -52,7 +52,8 @@ import picocli.CommandLine.Parameters;
             "  mapper --data ~/attack-data show - < technique-ids.txt",
             "  mapper --data ~/attack-data show --extract-ids - --format json < report.txt",
             "  mapper --data ~/attack-data show G0016 --framework aws",
-            "  mapper --data ~/attack-data show 'cozy bear' --format json | jq -r '.techniques[].id'",
+            "  mapper --data ~/attack-data show 'cozy bear' --format json | jq \\",
+            "      -r '.techniques[].id'",
             "  mapper --data ~/attack-data show M1047"
         })
 final class ShowCommand implements Callable<Integer> {

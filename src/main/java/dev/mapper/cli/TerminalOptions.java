@@ -44,7 +44,8 @@ final class TerminalOptions {
             case NEVER -> false;
             case AUTO -> toTerminal && !terminal.isSet("NO_COLOR") && !"dumb".equals(terminal.env("TERM"));
         };
-        return new RenderOptions(terminal.width(), coloured ? Style.of(depth(terminal)) : Style.PLAIN);
+        return new RenderOptions(terminal.width(), coloured ? Style.of(depth(terminal)) : Style.PLAIN,
+                RenderOptions.Detail.NORMAL, ((MapperCommand) spec.root().userObject()).verbose());
     }
 
     /** 24-bit when COLORTERM says so, 256 colours when TERM does, else the basic 8. */

@@ -5,6 +5,7 @@ import dev.mapper.load.Validation;
 import dev.mapper.model.AttackRelease;
 import dev.mapper.model.LoadedData;
 import dev.mapper.model.ValidationReport;
+import dev.mapper.render.Format;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code mapper validate PATH…}: schema and consistency findings with their positions, for people and CI. */
+@Formats({Format.TABLE, Format.JSON, Format.JSONL, Format.CSV, Format.TSV, Format.MARKDOWN, Format.YAML, Format.GITHUB, Format.SARIF})
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {
             "Check mapping files (and ATT&CK STIX bundles) against the unified schema and for consistency: groups "

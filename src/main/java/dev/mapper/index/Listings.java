@@ -34,8 +34,8 @@ final class Listings {
     FrameworkList frameworks(SetSelection selection, MappingFilter filter) {
         Set<MappingSet> defaults = new HashSet<>(index.selectSets(SetSelection.NEWEST));
         List<FrameworkList.Row> rows = new ArrayList<>();
-        for (MappingSet set : new SetSelection(true, selection.frameworkVersion(), selection.attackVersion())
-                .select(index.sets())) {
+        for (MappingSet set : index.selectSets(new SetSelection(true, selection.frameworkVersion(),
+                selection.attackVersion()))) {
             int count = count(index.mappingsIn(set), filter);
             if (filter.testSet(set) && keep(filter, count)) {
                 rows.add(new FrameworkList.Row(set, count, defaults.contains(set)));

@@ -32,16 +32,21 @@ import dev.mapper.model.Technique;
 import dev.mapper.model.TechniqueList;
 import dev.mapper.model.TechniqueReport;
 import dev.mapper.model.TechniqueUse;
+import dev.mapper.model.Versions;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -71,6 +76,7 @@ public final class MappingIndex implements AttackCatalog {
     private final Map<String, Tactic> tactics = new LinkedHashMap<>();
     private final Map<String, List<Mapping>> mappingsByAttackId = new HashMap<>();
     private final Map<String, Set<String>> subtechniques = new HashMap<>();
+    private final Map<String, Set<String>> revokedInFavourOf = new HashMap<>();
     private final Map<String, String> namesFromMappings = new HashMap<>();
     private final Map<MappingSet, List<Mapping>> mappingsBySet = new HashMap<>();
     // Built on first use: only capability, search and list capabilities need them.
@@ -87,6 +93,10 @@ public final class MappingIndex implements AttackCatalog {
                 techniques.putIfAbsent(t.id(), t);
                 if (t.parentId() != null) {
                     subtechniques.computeIfAbsent(t.parentId(), k -> new TreeSet<>()).add(t.id());
+                }
+                if (t.revoked() && t.revokedBy() != null) {
+                    revokedInFavourOf.computeIfAbsent(Technique.normaliseId(t.revokedBy()), k -> new TreeSet<>())
+                            .add(t.id());
                 }
             }
             for (Tactic tactic : release.tactics()) {
@@ -138,7 +148,38 @@ public final class MappingIndex implements AttackCatalog {
     }
 
     public List<MappingSet> selectSets(SetSelection selection) {
-        return selected.computeIfAbsent(selection, s -> List.copyOf(s.select(sets)));
+        return selected.computeIfAbsent(selection, s -> {
+            List<MappingSet> chosen = s.select(sets);
+            if (chosen.isEmpty() && (s.frameworkVersion() != null || s.attackVersion() != null)) {
+                throw unknownVersion(s);
+            }
+            return List.copyOf(chosen);
+        });
+    }
+
+    /** What a version selection that matches no set is told: the versions (or pairs of them) the sets have. */
+    private UnknownVersionException unknownVersion(SetSelection selection) {
+        SortedSet<String> frameworkVersions = new TreeSet<>(Versions.ORDER);
+        SortedSet<String> attackVersions = new TreeSet<>(Versions.ORDER);
+        sets.forEach(set -> {
+            frameworkVersions.add(set.frameworkVersion());
+            attackVersions.add(set.attackVersion());
+        });
+        if (selection.frameworkVersion() != null && !containsIgnoringCase(frameworkVersions, selection.frameworkVersion())) {
+            return new UnknownVersionException("framework version", selection.frameworkVersion(), frameworkVersions);
+        }
+        if (selection.attackVersion() != null && !containsIgnoringCase(attackVersions, selection.attackVersion())) {
+            return new UnknownVersionException("ATT&CK version", selection.attackVersion(), attackVersions);
+        }
+        SortedSet<String> withThatFrameworkVersion = new TreeSet<>(Versions.ORDER);
+        sets.stream().filter(set -> selection.frameworkVersion().equalsIgnoreCase(set.frameworkVersion()))
+                .forEach(set -> withThatFrameworkVersion.add(set.attackVersion()));
+        return new UnknownVersionException("framework version " + selection.frameworkVersion() + " with ATT&CK version",
+                selection.attackVersion(), withThatFrameworkVersion);
+    }
+
+    private static boolean containsIgnoringCase(Collection<String> values, String value) {
+        return values.stream().anyMatch(v -> v != null && v.equalsIgnoreCase(value));
     }
 
     /** The sets as {@link #mappingsFor} takes them: compared by identity, as each mapping holds its file's set. */
@@ -156,19 +197,16 @@ public final class MappingIndex implements AttackCatalog {
      * @throws AmbiguousNameException when several loaded files hold the same set
      */
     public MappingFile mappingFile(String setName) {
-        String[] parts = setName.trim().split("@", -1);
-        String attackVersion = parts.length > 2 ? parts[2] : null;
-        String domain = parts.length > 3 ? parts[3] : "enterprise";
-        List<MappingFile> matches = parts.length < 2 || parts.length > 4 ? List.of() : files.stream()
-                .filter(f -> parts[0].equalsIgnoreCase(f.set().framework())
-                        && parts[1].equalsIgnoreCase(f.set().frameworkVersion())
-                        && (attackVersion == null || attackVersion.equalsIgnoreCase(f.set().attackVersion()))
-                        && domain.equalsIgnoreCase(f.set().domain()))
+        String name = setName.trim();
+        // Whole names compared, never split at '@': a framework or version may hold one.
+        List<MappingFile> matches = files.stream().filter(f -> namesOf(f.set()).stream().anyMatch(name::equalsIgnoreCase))
                 .sorted(Comparator.comparing(MappingFile::set, SetSelection.NEWEST_FIRST))
                 .toList();
         if (matches.isEmpty()) {
             List<String> names = sets.stream().map(s -> s.key().toString()).distinct().toList();
-            List<String> sameFramework = names.stream().filter(n -> n.startsWith(parts[0] + "@")).toList();
+            List<String> sameFramework = names.stream().filter(n -> sets.stream().anyMatch(s -> n.startsWith(s.framework()
+                    + "@") && name.toLowerCase(Locale.ROOT).startsWith(s.framework().toLowerCase(Locale.ROOT) + "@")))
+                    .toList();
             throw new UnknownIdException("mapping set", setName.trim(), sameFramework.isEmpty() ? names : sameFramework);
         }
         List<MappingFile> newest = matches.stream().filter(f -> f.set().key().equals(matches.get(0).set().key())).toList();
@@ -177,6 +215,17 @@ public final class MappingIndex implements AttackCatalog {
                     newest.stream().map(f -> f.set().source().label()).toList(), "give the file path instead");
         }
         return newest.get(0);
+    }
+
+    /**
+     * The names a set answers to: {@code framework@framework-version} and {@code ...@attack-version} for an
+     * Enterprise set, {@code ...@attack-version@domain} for any.
+     */
+    private static List<String> namesOf(MappingSet set) {
+        String versions = set.framework() + "@" + set.frameworkVersion();
+        String full = versions + "@" + set.attackVersion() + "@" + set.domain();
+        return "enterprise".equalsIgnoreCase(set.domain())
+                ? List.of(versions, versions + "@" + set.attackVersion(), full) : List.of(full);
     }
 
     /** Every mapping object of a loaded set, in file order, including those with no technique. */
@@ -277,6 +326,11 @@ public final class MappingIndex implements AttackCatalog {
         List<MappingSet> sets = selectSets(selection);
         Set<MappingSet> chosen = lookupSet(sets);
         List<Mapping> mappings = new ArrayList<>(filter(mappingsFor(key, chosen), filter));
+        List<Technique> replaced = new ArrayList<>();
+        for (String oldId : replacedBy(key)) {
+            replaced.add(describe(oldId));
+            mappings.addAll(filter(mappingsFor(oldId, chosen), filter));
+        }
         List<Technique> subs = new ArrayList<>();
         if (includeSubtechniques) {
             for (String subId : subtechniquesOf(key)) {
@@ -284,7 +338,25 @@ public final class MappingIndex implements AttackCatalog {
                 mappings.addAll(filter(mappingsFor(subId, chosen), filter));
             }
         }
-        return new TechniqueReport(technique, tacticsOf(technique), subs, mappings, sets);
+        return new TechniqueReport(technique, tacticsOf(technique), replaced, subs, mappings, sets);
+    }
+
+    /**
+     * The techniques ATT&CK revoked in favour of this one (revoked-by), and those revoked in favour of them, in ID
+     * order: mappings made against an older release may still be recorded under them.
+     */
+    public List<String> replacedBy(String id) {
+        List<String> replaced = new ArrayList<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(Technique.normaliseId(id)));
+        while (!todo.isEmpty()) {
+            for (String oldId : revokedInFavourOf.getOrDefault(todo.removeFirst(), Set.of())) {
+                if (!replaced.contains(oldId) && !oldId.equals(id)) {
+                    replaced.add(oldId);
+                    todo.add(oldId);
+                }
+            }
+        }
+        return replaced;
     }
 
     /**
@@ -376,7 +448,11 @@ public final class MappingIndex implements AttackCatalog {
         List<MappingSet> chosen = selectSets(selection);
         Set<MappingSet> chosenSet = lookupSet(chosen);
         List<Mapping> all = capabilities().mappingsOf(capability);
-        List<Mapping> mappings = filter(all.stream().filter(m -> chosenSet.contains(m.set())).toList(), filter);
+        // By set, then by technique ID (as ATT&CK lists them), then in file order: not in the file's order of IDs.
+        List<Mapping> mappings = filter(all.stream().filter(m -> chosenSet.contains(m.set()))
+                .sorted(Comparator.<Mapping>comparingInt(m -> setOrder.get(m.set()))
+                        .thenComparing(Mapping::techniqueId, Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList(), filter);
         List<Technique> described = mappings.stream().map(Mapping::techniqueId).filter(Objects::nonNull).distinct().map(this::describe).toList();
         List<MappingSet> knownIn = all.stream().map(Mapping::set).distinct().toList();
         return new CapabilityReport(capability, described, mappings, chosen, knownIn);
@@ -649,8 +725,23 @@ public final class MappingIndex implements AttackCatalog {
      */
     String knownId(String id) {
         String key = Technique.normaliseId(id);
-        if (key == null || !knows(key)) {
-            throw new UnknownIdException("technique", key == null ? "''" : key, key == null ? List.of() : suggestIds(key, 3));
+        if (key == null) {
+            throw new UnknownIdException("technique", "''", List.of());
+        }
+        if (!knows(key)) {
+            List<String> unloaded = Arrays.stream(AttackDomain.values())
+                    .filter(domain -> attack.judging(domain.key(), null).isEmpty())
+                    .map(AttackDomain::displayName).toList();
+            if (unloaded.isEmpty()) {
+                throw new UnknownIdException("technique", key, suggestIds(key, 3));
+            }
+            // It may be a technique of a domain whose ATT&CK data is not loaded: the nearest loaded IDs would be
+            // unrelated (T0800, of ICS, is not T1528), so only a likely typo is suggested.
+            List<String> typos = suggestIds(key, 3).stream().filter(known -> Nearest.likelyTypo(key, known)).toList();
+            boolean sample = Arrays.stream(AttackDomain.values()).anyMatch(d -> attack.sample(d.key()).isPresent());
+            throw new UnknownIdException("technique", key, typos, "no ATT&CK release is loaded for "
+                    + String.join(", ", unloaded) + (sample ? " (mapper's bundled sample is not one)" : "")
+                    + ", which may have it: load the domain's STIX bundle with --data, or run 'mapper data pull'");
         }
         return key;
     }
@@ -658,6 +749,24 @@ public final class MappingIndex implements AttackCatalog {
     /** The mappings to exactly this ID in the chosen sets that pass the filter, non-mappable entries left out. */
     List<Mapping> coveringMappings(String id, Set<MappingSet> chosen, MappingFilter filter) {
         return filter(mappingsFor(id, chosen), filter).stream().filter(m -> !m.nonMappable()).toList();
+    }
+
+    /**
+     * The mapping types (keys) a value names, ignoring case: the key itself, or the name a file gives the type (the
+     * table shows "related-to" for {@code related_to}); empty when none does.
+     */
+    public Set<String> mappingTypesNamed(String value) {
+        String wanted = value.trim();
+        Set<String> keys = new TreeSet<>();
+        sets.forEach(s -> s.mappingTypes().values().stream().filter(type -> type.key().equalsIgnoreCase(wanted)
+                || type.displayName().equalsIgnoreCase(wanted)).forEach(type -> keys.add(type.key())));
+        // Types the mappings use without the file's metadata declaring them.
+        mappingsBySet.values().forEach(list -> list.forEach(m -> {
+            if (m.mappingType() != null && m.mappingType().equalsIgnoreCase(wanted)) {
+                keys.add(m.mappingType());
+            }
+        }));
+        return keys;
     }
 
     /** The values a filter dimension can take in the loaded data, sorted; what an unknown filter value is told. */
@@ -670,7 +779,10 @@ public final class MappingIndex implements AttackCatalog {
                 attack.all().forEach(r -> values.add(r.domain()));
             }
             case MAPPING_TYPE -> {
-                sets.forEach(s -> values.addAll(s.mappingTypes().keySet()));
+                sets.forEach(s -> s.mappingTypes().values().forEach(type -> {
+                    values.add(type.key());
+                    values.add(type.displayName());
+                }));
                 // Every mapping, also those without a technique (AWS and GCP record non_mappable that way).
                 mappingsBySet.values().forEach(list -> list.forEach(m -> {
                     if (m.mappingType() != null) {

@@ -31,6 +31,23 @@ final class Nearest {
         return Math.abs(Long.parseLong(da) - Long.parseLong(db));
     }
 
+    /** One character wrong, missing or extra, or two neighbours swapped (T1258 for T1528): a slip of the keyboard. */
+    static boolean likelyTypo(String typed, String known) {
+        if (distance(typed, known) <= 1) {
+            return true;
+        }
+        if (typed.length() != known.length()) {
+            return false;
+        }
+        int first = 0;
+        while (first < typed.length() && typed.charAt(first) == known.charAt(first)) {
+            first++;
+        }
+        return first + 1 < typed.length() && typed.charAt(first) == known.charAt(first + 1)
+                && typed.charAt(first + 1) == known.charAt(first)
+                && typed.substring(first + 2).equals(known.substring(first + 2));
+    }
+
     /** Levenshtein distance between two strings. */
     static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];

@@ -7,6 +7,7 @@ import dev.mapper.model.SearchHit;
 import dev.mapper.model.SearchHit.Kind;
 import dev.mapper.model.SearchReport;
 import dev.mapper.model.Technique;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -18,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * An inverted index, built once, over technique IDs, names and descriptions, capability IDs and descriptions, and
@@ -162,7 +164,9 @@ final class SearchIndex {
             }
             matchedIn.add(field.name());
             int relevance;
-            if (field.title() && field.text().strip().equalsIgnoreCase(exact)) {
+            if (field.title() && (field.id() ? Capability.comparableId(field.text()).equalsIgnoreCase(
+                    Capability.comparableId(exact)) : withoutAccents(field.text().strip())
+                    .equalsIgnoreCase(withoutAccents(exact)))) {
                 relevance = field.id() ? EXACT_ID : EXACT_NAME;
             } else if (every) {
                 int phrase = phrase(words, terms) ? (field.title() ? PHRASE_IN_NAME : PHRASE_IN_TEXT) : 0;
@@ -198,23 +202,57 @@ final class SearchIndex {
         return term.length() < MIN_PREFIX ? word.equals(term) : word.startsWith(term);
     }
 
-    /** Lower-case runs of letters and digits: "T1078.004 Cloud-Accounts" is t1078, 004, cloud, accounts. */
+    /**
+     * Lower-case runs of letters and digits, accents left out and a number without its leading zeros, so that
+     * "doppelganging" finds "Doppelgänging" and "AC-2" finds "AC-02": "T1078.004 Cloud-Accounts" is t1078, 4, cloud,
+     * accounts.
+     */
     static List<String> words(String text) {
         List<String> words = new ArrayList<>();
         if (text == null) {
             return words;
         }
+        String folded = withoutAccents(text);
         int start = -1;
-        for (int i = 0; i <= text.length(); i++) {
-            boolean letter = i < text.length() && Character.isLetterOrDigit(text.charAt(i));
+        for (int i = 0; i <= folded.length(); i++) {
+            boolean letter = i < folded.length() && Character.isLetterOrDigit(folded.charAt(i));
             if (letter && start < 0) {
                 start = i;
             } else if (!letter && start >= 0) {
-                words.add(text.substring(start, i).toLowerCase(Locale.ROOT));
+                words.add(withoutLeadingZeros(folded.substring(start, i).toLowerCase(Locale.ROOT)));
                 start = -1;
             }
         }
         return words;
+    }
+
+    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
+
+    /** The text with its letters' accents left out (decomposed, marks dropped); ASCII text as it is, at no cost. */
+    private static String withoutAccents(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 0x7f) {
+                return COMBINING_MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+            }
+        }
+        return text;
+    }
+
+    /** "02" is "2" and "000" is "0"; a word with a letter is left as it is. */
+    private static String withoutLeadingZeros(String word) {
+        int zeros = 0;
+        while (zeros < word.length() - 1 && word.charAt(zeros) == '0') {
+            zeros++;
+        }
+        if (zeros == 0) {
+            return word;
+        }
+        for (int i = zeros; i < word.length(); i++) {
+            if (!Character.isDigit(word.charAt(i))) {
+                return word;
+            }
+        }
+        return word.substring(zeros);
     }
 
     /** A growing list of document numbers, each added once (documents are added in increasing order). */

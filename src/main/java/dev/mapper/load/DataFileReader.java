@@ -37,6 +37,13 @@ public final class DataFileReader {
     /** Jackson's report of a key repeated inside an object read as a tree (metadata, STIX objects, unknown fields). */
     private static final Pattern DUPLICATE_IN_TREE = Pattern.compile("Duplicate field '(.*)' for `ObjectNode`");
 
+    /** Jackson's "Non-standard token 'NaN': enable `JsonReadFeature...` to allow": NaN, Infinity, -Infinity. */
+    private static final Pattern NON_NUMERIC = Pattern.compile("Non-standard token '([^']*)'.*");
+
+    /** Jackson's advice to switch on one of its features, which a user of mapper cannot do. */
+    private static final Pattern FEATURE_ADVICE = Pattern.compile(
+            "(?:: enable `[^`]*` to allow| \\(not recognized as one since Feature '[^']*' not enabled for parser\\))");
+
     private DataFileReader() {
     }
 
@@ -156,6 +163,14 @@ public final class DataFileReader {
         }
         if (e instanceof StreamConstraintsException) {
             return LIMIT_SOURCE.matcher(message).replaceAll("") + " (a limit of mapper's, see docs/limits.md)";
+        }
+        Matcher nonNumeric = NON_NUMERIC.matcher(message);
+        if (nonNumeric.matches()) {
+            return "'" + nonNumeric.group(1) + "' is not a JSON value (JSON numbers cannot be NaN or infinite: "
+                    + "write null, or a number)";
+        }
+        if (FEATURE_ADVICE.matcher(message).find()) {
+            return FEATURE_ADVICE.matcher(message).replaceAll("") + " (not valid JSON)";
         }
         Matcher duplicate = DUPLICATE_IN_TREE.matcher(message);
         if (e instanceof MismatchedInputException && duplicate.lookingAt()) {

@@ -19,6 +19,15 @@ public record DataSource(String location, boolean bundled) {
         return bundled ? BUNDLED : location;
     }
 
+    /** "bundled" or the file's name without its directories: what a heading shows. */
+    public String shortLabel() {
+        if (bundled) {
+            return BUNDLED;
+        }
+        int slash = Math.max(location.lastIndexOf('/'), location.lastIndexOf('\\'));
+        return location.substring(slash + 1);
+    }
+
     @Override
     public String toString() {
         return bundled ? "bundled:" + location : location;

@@ -9,14 +9,17 @@ import java.util.Set;
 
 /**
  * The answer to "what maps to technique X": the technique (from ATT&CK, or from the mapping files' names when its
- * ATT&CK data is not loaded), its tactics, the sub-techniques whose mappings are included, and the mappings,
- * the technique's own first, then each sub-technique's, each group in set order.
+ * ATT&CK data is not loaded), its tactics, the techniques ATT&CK revoked in its favour and the sub-techniques whose
+ * mappings are included, and the mappings: the technique's own first, then those recorded under each revoked ID it
+ * replaced, then each sub-technique's, each group in set order.
  */
-public record TechniqueReport(Technique technique, List<Tactic> tactics, List<Technique> subtechniques,
-                              List<Mapping> mappings, List<MappingSet> sets) implements Report {
+public record TechniqueReport(Technique technique, List<Tactic> tactics, List<Technique> replaced,
+                              List<Technique> subtechniques, List<Mapping> mappings, List<MappingSet> sets)
+        implements Report {
 
     public TechniqueReport {
         tactics = List.copyOf(tactics);
+        replaced = List.copyOf(replaced);
         subtechniques = List.copyOf(subtechniques);
         mappings = List.copyOf(mappings);
         sets = List.copyOf(sets);

@@ -32,17 +32,19 @@ final class DiffTable {
         StringBuilder b = new StringBuilder();
         b.append(table.style(Role.HEADING, Text.line(report.oldSet().key().toString()) + " → "
                 + Text.line(report.newSet().key().toString()))).append('\n');
-        table.field(b, "Old", side(report.oldSet(), report.oldMappings(), report.oldDuplicates()));
-        table.field(b, "New", side(report.newSet(), report.newMappings(), report.newDuplicates()));
+        // File names, unless both sides have the same name (old/aws.json, new/aws.json) or --verbose asks for paths.
+        boolean paths = report.oldSet().source().shortLabel().equals(report.newSet().source().shortLabel());
+        table.field(b, "Old", side(report.oldSet(), paths, report.oldMappings(), report.oldDuplicates()));
+        table.field(b, "New", side(report.newSet(), paths, report.newMappings(), report.newDuplicates()));
         table.field(b, "ATT&CK", report.attackReleases().isEmpty()
                 ? "no ATT&CK data loaded: revoked techniques cannot be recognised as moved"
-                : report.attackReleases().stream().map(AttackRelease::label)
+                : report.attackReleases().stream().map(AttackRelease::displayName)
                         .collect(Collectors.joining(", ")));
         summary(b, report);
         if (!report.techniques().isEmpty()) {
             b.append('\n').append(table.style(Role.HEADING, "Techniques")).append('\n');
             for (TechniqueNote note : report.techniques()) {
-                b.append("  ").append(Text.line(note.id())).append("  ").append(explain(note)).append('\n');
+                table.hanging(b, "  ", Text.line(note.id()), explain(note));
             }
         }
         for (Kind kind : Kind.values()) {
@@ -57,8 +59,9 @@ final class DiffTable {
         return b.toString();
     }
 
-    private static String side(MappingSet set, int mappings, int duplicates) {
-        return Text.line(set.source().label()) + " · " + mappings + " mappings"
+    private String side(MappingSet set, boolean path, int mappings, int duplicates) {
+        return Text.line(path ? set.source().label() : table.options().source(set.source())) + " · " + mappings
+                + " mappings"
                 + (duplicates == 0 ? "" : " (" + duplicates + " exact duplicate copies folded)");
     }
 
@@ -106,14 +109,19 @@ final class DiffTable {
         Mapping shown = item.newMapping() != null ? item.newMapping() : item.oldMapping();
         String technique = item.attackObjectId() == null ? "(no technique)"
                 : (item.movedFrom() == null ? "" : Text.line(item.movedFrom()) + " → ") + Text.line(item.attackObjectId());
-        b.append("  ").append(MARKS.get(item.kind())).append(' ')
-                .append(table.style(Role.HEADING, item.capabilityId() == null ? "(no capability)"
-                        : Text.line(item.capabilityId())))
-                .append("  ").append(technique).append(name(shown.attackObjectName()));
-        if (item.scoreCategory() != null) {
-            b.append(" · ").append(Text.line(item.scoreCategory()));
+        String capability = item.capabilityId() == null ? "(no capability)" : Text.line(item.capabilityId());
+        String what = technique + name(shown.attackObjectName())
+                + (item.scoreCategory() == null ? "" : " · " + Text.line(item.scoreCategory()));
+        // The capability, then what it maps to: on the same line when it fits, else wrapped under it.
+        int head = 2 + 2 + capability.length() + 2;
+        List<String> lines = head + what.length() <= width ? List.of(what) : Text.wrap(what, width - 6);
+        b.append("  ").append(MARKS.get(item.kind())).append(' ').append(table.style(Role.HEADING, capability));
+        if (lines.size() == 1 && head + lines.get(0).length() <= width) {
+            b.append("  ").append(lines.get(0)).append('\n');
+        } else {
+            b.append('\n');
+            lines.forEach(line -> b.append("      ").append(line).append('\n'));
         }
-        b.append('\n');
         switch (item.kind()) {
             case ADDED, REMOVED -> {
                 List<String> facts = new ArrayList<>();

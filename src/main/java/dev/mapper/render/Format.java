@@ -1,6 +1,9 @@
 package dev.mapper.render;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 
 /** The output formats of query commands, each with its renderer. */
@@ -18,6 +21,10 @@ public enum Format {
     GITHUB(options -> new GithubRenderer()),
     /** SARIF 2.1.0; for the findings of validate only. */
     SARIF(options -> new SarifRenderer());
+
+    /** The formats every report is written in; the others are for one kind of report. */
+    public static final Set<Format> REPORTS = Collections.unmodifiableSet(EnumSet.of(TABLE, JSON, JSONL, CSV, TSV,
+            MARKDOWN, YAML));
 
     private final Function<RenderOptions, Renderer> factory;
 

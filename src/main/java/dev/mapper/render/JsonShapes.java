@@ -75,7 +75,10 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
     @Override
     public ObjectNode technique(TechniqueReport report) {
         ObjectNode doc = start();
-        doc.set("technique", technique(report.technique(), report.tactics(), report.subtechniques()));
+        ObjectNode technique = technique(report.technique(), report.tactics(), report.subtechniques());
+        ArrayNode replaces = technique.putArray("replaces");
+        report.replaced().forEach(old -> replaces.addObject().put("id", old.id()).put("name", old.name()));
+        doc.set("technique", technique);
         ArrayNode summary = doc.putArray("summary");
         for (TechniqueReport.FrameworkSummary row : report.frameworkSummaries()) {
             ObjectNode node = summary.addObject().put("mapping_framework", row.framework())

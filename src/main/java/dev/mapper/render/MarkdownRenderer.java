@@ -83,6 +83,10 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
         if (t.revoked()) {
             fact(b, "Revoked", t.revokedBy() == null ? "yes" : "yes, by " + t.revokedBy());
         }
+        if (!report.replaced().isEmpty()) {
+            fact(b, "Replaces", report.replaced().stream().map(old -> old.id() + " " + old.name())
+                    .collect(Collectors.joining(", ")) + " (revoked; the mappings recorded under them are listed)");
+        }
         if (t.stixId() != null) {
             String otherDomains = report.mappings().stream().map(Mapping::set)
                     .filter(set -> !AttackDomain.normalise(set.domain()).equals(AttackDomain.normalise(t.domain())))
@@ -92,15 +96,8 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
                 fact(b, "Mapped in files of another domain", otherDomains);
             }
         }
-        b.append("\n## Summary\n\n");
-        row(b, List.of("Framework", "Mappings", "Strongest score", "Categories or types"));
-        b.append("|---|---:|---|---|\n");
-        for (TechniqueReport.FrameworkSummary summary : report.frameworkSummaries()) {
-            row(b, List.of(cell(summary.framework()), String.valueOf(summary.mappingCount()),
-                    summary.strongestScore() == null ? "" : summary.strongestScore().toString(),
-                    cell(summary.scoreCategories().isEmpty()
-                            ? summary.mappingTypes().stream().map(MappingType::displayName).collect(Collectors.joining(", "))
-                            : String.join(", ", summary.scoreCategories()))));
+        if (!report.frameworkSummaries().isEmpty()) {
+            summary(b, report.frameworkSummaries());
         }
         if (detail == RenderOptions.Detail.BRIEF) {
             return b.toString();
@@ -109,6 +106,20 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
         b.append("\n## Mappings (").append(report.mappings().size()).append(")\n\n");
         mappingTable(b, report.mappings());
         return b.toString();
+    }
+
+    /** A row per framework: its mappings, the strongest score, the categories (or the mapping types). */
+    private static void summary(StringBuilder b, List<TechniqueReport.FrameworkSummary> summaries) {
+        b.append("\n## Summary\n\n");
+        row(b, List.of("Framework", "Mappings", "Strongest score", "Categories or types"));
+        b.append("|---|---:|---|---|\n");
+        for (TechniqueReport.FrameworkSummary summary : summaries) {
+            row(b, List.of(cell(summary.framework()), String.valueOf(summary.mappingCount()),
+                    summary.strongestScore() == null ? "" : summary.strongestScore().toString(),
+                    cell(summary.scoreCategories().isEmpty()
+                            ? summary.mappingTypes().stream().map(MappingType::displayName).collect(Collectors.joining(", "))
+                            : String.join(", ", summary.scoreCategories()))));
+        }
     }
 
     /**
@@ -161,7 +172,7 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
         b.append("# ").append(escape(report.oldSet().key() + " → " + report.newSet().key())).append("\n\n");
         fact(b, "Old", report.oldSet().source().label() + " · " + report.oldMappings() + " mappings");
         fact(b, "New", report.newSet().source().label() + " · " + report.newMappings() + " mappings");
-        fact(b, "ATT&CK", report.attackReleases().stream().map(AttackRelease::label)
+        fact(b, "ATT&CK", report.attackReleases().stream().map(AttackRelease::displayName)
                 .collect(Collectors.joining(", ")));
         b.append("\n## Summary\n\n");
         row(b, List.of("Kind", "Count"));

@@ -1,12 +1,14 @@
 package dev.mapper.render;
 
+import dev.mapper.model.DataSource;
 import java.util.Objects;
 
 /**
- * How human output should look: the width to fit, how text may be styled (colour, bold), and how much of it to show.
- * Machine formats (JSON and those built on it) always hold everything.
+ * How human output should look: the width to fit, how text may be styled (colour, bold), how much of it to show,
+ * and whether data files are named by their whole path ({@code --verbose}) or by their file name. Machine formats
+ * (JSON and those built on it) always hold everything.
  */
-public record RenderOptions(int width, Style style, Detail detail) {
+public record RenderOptions(int width, Style style, Detail detail, boolean fullPaths) {
 
     public static final int MIN_WIDTH = 40;
 
@@ -27,7 +29,7 @@ public record RenderOptions(int width, Style style, Detail detail) {
     }
 
     public RenderOptions(int width, Style style) {
-        this(width, style, Detail.NORMAL);
+        this(width, style, Detail.NORMAL, false);
     }
 
     public static RenderOptions plain(int width) {
@@ -35,6 +37,11 @@ public record RenderOptions(int width, Style style, Detail detail) {
     }
 
     public RenderOptions with(Detail newDetail) {
-        return new RenderOptions(width, style, newDetail);
+        return new RenderOptions(width, style, newDetail, fullPaths);
+    }
+
+    /** The name of a data file as a heading shows it: its path with {@code fullPaths}, else its file name. */
+    public String source(DataSource source) {
+        return fullPaths ? source.label() : source.shortLabel();
     }
 }

@@ -145,6 +145,11 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
                 listField(b, "Detections", refs(t.detectionStrategies()));
             }
         }
+        if (!report.replaced().isEmpty()) {
+            listField(b, "Replaces", report.replaced().stream().map(old -> old.id() + " " + old.name() + " ("
+                    + count(report.mappings().stream().filter(m -> old.id().equals(m.techniqueId())).count(),
+                    "mapping") + " recorded under it)").toList());
+        }
         b.append('\n');
         frameworkSummary(b, report);
         if (brief()) {
@@ -187,8 +192,8 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
             String name = Text.line(row.framework());
             String count = String.valueOf(row.mappingCount());
             b.append("  ").append(style(Role.ACCENT, name)).append(" ".repeat(nameWidth - name.length() + 2))
-                    .append(" ".repeat(countWidth - count.length())).append(count).append("  ")
-                    .append(String.join(style(Role.MUTED, " · "), facts)).append('\n');
+                    .append(" ".repeat(countWidth - count.length())).append(count)
+                    .append(facts.isEmpty() ? "" : "  " + String.join(style(Role.MUTED, " · "), facts)).append('\n');
         }
     }
 
@@ -392,9 +397,15 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
                 k -> new ArrayList<>()).add(m));
         for (Map.Entry<String, List<Mapping>> group : byTechnique.entrySet()) {
             boolean own = group.getKey().equals(report.technique().id());
-            Technique technique = own ? report.technique() : report.subtechniques().stream()
-                    .filter(s -> s.id().equals(group.getKey())).findFirst().orElse(null);
-            if (!own) {
+            Technique replaced = report.replaced().stream().filter(r -> r.id().equals(group.getKey())).findFirst()
+                    .orElse(null);
+            Technique technique = own ? report.technique() : replaced != null ? replaced : report.subtechniques()
+                    .stream().filter(s -> s.id().equals(group.getKey())).findFirst().orElse(null);
+            if (replaced != null) {
+                b.append('\n').append(style(Role.HEADING, "Recorded under " + heading(group.getKey(), replaced.name())))
+                        .append("  ").append(style(Role.MUTED, "(revoked by " + Text.line(replaced.revokedBy()) + ")"))
+                        .append('\n');
+            } else if (!own) {
                 b.append('\n').append(style(Role.HEADING, "Sub-technique "
                         + heading(group.getKey(), technique == null ? null : technique.name()))).append('\n');
             }
@@ -458,7 +469,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         for (Map.Entry<MappingSet, List<Mapping>> entry : bySet.entrySet()) {
             MappingSet set = entry.getKey();
             b.append('\n').append(style(Role.ACCENT, Text.line(set.framework()))).append("  ")
-                    .append(style(Role.MUTED, Text.line(set.key().toString()) + " · " + Text.line(set.source().label())))
+                    .append(style(Role.MUTED, Text.line(set.key().toString()) + " · " + Text.line(options.source(set.source()))))
                     .append('\n');
             // Exact duplicates (official files contain some) are shown once, at the first copy, with their count.
             Map<List<Object>, Mapping> firstCopy = new LinkedHashMap<>();
@@ -725,6 +736,19 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
             }
             b.append(lines.get(i)).append('\n');
         }
+    }
+
+    /** {@code head}, two spaces and {@code text} wrapped, the lines after the first indented to the text. */
+    void hanging(StringBuilder b, String indent, String head, String text) {
+        String pad = " ".repeat(indent.length() + head.length() + 2);
+        List<String> lines = Text.wrap(text, Math.max(options.width() - pad.length(), 20));
+        for (int i = 0; i < lines.size(); i++) {
+            b.append(i == 0 ? indent + head + "  " : pad).append(lines.get(i)).append('\n');
+        }
+    }
+
+    RenderOptions options() {
+        return options;
     }
 
     void indented(StringBuilder b, String indent, String text) {

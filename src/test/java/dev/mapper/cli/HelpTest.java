@@ -43,6 +43,30 @@ class HelpTest {
                 .contains("mapper ", " " + command + " ");
     }
 
+    /**
+     * At 80 columns every example line is a command or continues the one before (which ends with a backslash), so
+     * that what a user copies runs; and none names a path only this project's developers have.
+     */
+    @ParameterizedTest
+    @MethodSource("commandsAndRoot")
+    void examplesWrapAsValidCommandsAndNameNoDevelopmentPath(String command) {
+        Cli.Run run = Cli.run((command + " --help").strip().split(" "));
+        String[] lines = run.out().substring(run.out().lastIndexOf("Examples:")).split("\n");
+
+        for (int i = 1; i < lines.length && !lines[i].isBlank() && !lines[i].startsWith("Exit codes"); i++) {
+            assertThat(lines[i].length()).as(lines[i]).isLessThanOrEqualTo(80);
+            assertThat(lines[i]).doesNotContain("shared/corpus");
+            if (!lines[i - 1].endsWith("\\") || i == 1) {
+                assertThat(lines[i]).as("a command: 'mapper %s --help' line %d", command, i)
+                        .matches("  (mapper|source|echo|tar|ln|export|grep) .*");
+            }
+        }
+    }
+
+    static Stream<String> commandsAndRoot() {
+        return Stream.concat(Stream.of(""), commands());
+    }
+
     @Test
     void rootHelpListsExamplesAndExitCodes() {
         Cli.Run run = Cli.run("--help");

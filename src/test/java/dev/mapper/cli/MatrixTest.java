@@ -229,7 +229,7 @@ class MatrixTest {
     void htmlIsOnlyForTheMatrixAndTheMatrixIsInEveryOtherFormat() throws Exception {
         Cli.Run html = Cli.run("show", "T1528", "--format", "html");
         assertThat(html.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(html.err()).contains("--format html is for the report of 'matrix'");
+        assertThat(html.err()).contains("'html' is not a format of 'mapper show' (it is for 'mapper matrix')");
 
         for (String format : List.of("table", "markdown", "yaml", "jsonl", "csv", "tsv")) {
             Cli.Run run = run("--framework", "cloudx", "--format", format);

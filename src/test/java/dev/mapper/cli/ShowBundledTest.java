@@ -111,7 +111,8 @@ class ShowBundledTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.NOT_FOUND).isEqualTo(3);
         assertThat(run.out()).isEmpty();
         assertThat(run.err().strip().lines()).hasSize(1);
-        assertThat(run.err()).contains("T9999").contains("did you mean T1528");
+        assertThat(run.err()).contains("T9999").doesNotContain("did you mean")
+                .contains("no ATT&CK release is loaded for Enterprise, Mobile, ICS");
     }
 
     @Test

@@ -263,7 +263,7 @@ class ValidateTest {
         Cli.Run run = Cli.run("show", "T1528", "--format", "github");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).contains("--format github is for the findings of 'validate'");
+        assertThat(run.err()).contains("'github' is not a format of 'mapper show' (it is for 'mapper validate')");
         assertThat(run.out()).isEmpty();
     }
 }

@@ -26,7 +26,7 @@ class DiffTableTest {
                 aws@01.01.2024@15.1 → aws@12.12.2024@16.1
                 Old         old/aws.json · 10 mappings
                 New         new/aws.json · 12 mappings (2 exact duplicate copies folded)
-                ATT&CK      enterprise 16.1
+                ATT&CK      Enterprise 16.1
 
                 Summary  5 differences
                   added           1

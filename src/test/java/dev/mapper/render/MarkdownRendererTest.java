@@ -51,7 +51,7 @@ class MarkdownRendererTest {
                 .comments("Short-lived | rotated").build();
         Mapping none = mapping(AWS, "aws_waf", "T1528").type("non_mappable").build();
 
-        assertThat(markdown(new TechniqueReport(t, List.of(CREDENTIAL_ACCESS), List.of(), List.of(m, none),
+        assertThat(markdown(new TechniqueReport(t, List.of(CREDENTIAL_ACCESS), List.of(), List.of(), List.of(m, none),
                 List.of(AWS)))).isEqualTo("""
                 # T1528 Steal Application Access Token
 
@@ -82,13 +82,13 @@ class MarkdownRendererTest {
         Technique revoked = technique("T1000", "Old").revokedBy("T1528").build();
         Technique revokedAlone = technique("T1001", "Older").revokedBy(null).build();
 
-        assertThat(markdown(new TechniqueReport(unknown, List.of(), List.of(), List.of(), List.of())))
+        assertThat(markdown(new TechniqueReport(unknown, List.of(), List.of(), List.of(), List.of(), List.of())))
                 .startsWith("# T9999 From a mapping file\n\n"
                         + "- **ATT&CK**: no ATT\\&CK data loaded for this ID; name from the mapping files\n\n")
                 .contains("\n## Mappings (0)\n");
-        assertThat(markdown(new TechniqueReport(revoked, List.of(), List.of(), List.of(), List.of())))
+        assertThat(markdown(new TechniqueReport(revoked, List.of(), List.of(), List.of(), List.of(), List.of())))
                 .contains("- **Revoked**: yes, by T1528\n");
-        assertThat(markdown(new TechniqueReport(revokedAlone, List.of(), List.of(), List.of(), List.of())))
+        assertThat(markdown(new TechniqueReport(revokedAlone, List.of(), List.of(), List.of(), List.of(), List.of())))
                 .contains("- **Revoked**: yes\n").contains("- **Tactics**: -\n");
     }
 
@@ -96,7 +96,7 @@ class MarkdownRendererTest {
     void onlyAUrlThatCanStandInAnAutolinkIsLinked() {
         Technique t = technique("T1528", "Name").url("https://example.com/a b>").build();
 
-        assertThat(markdown(new TechniqueReport(t, List.of(), List.of(), List.of(), List.of()))).doesNotContain("URL");
+        assertThat(markdown(new TechniqueReport(t, List.of(), List.of(), List.of(), List.of(), List.of()))).doesNotContain("URL");
     }
 
     @Test
@@ -117,7 +117,7 @@ class MarkdownRendererTest {
 
                 - **Old**: old/aws.json · 10 mappings
                 - **New**: new/aws.json · 12 mappings
-                - **ATT&CK**: enterprise 16.1
+                - **ATT&CK**: Enterprise 16.1
 
                 ## Summary
 

@@ -1,0 +1,211 @@
+package dev.mapper.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mapper.testing.Cli;
+import dev.mapper.testing.MappingFiles;
+import dev.mapper.testing.StixBundles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The small surprises a new analyst met (issue 19), each on data made for it in the published formats. */
+class RoughEdgesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    /** A mapping of {@code technique} to {@code capability} in the test framework's file format. */
+    private static String mapping(String capability, String technique) {
+        return MappingFiles.mapping(capability, "").replace("T1528", technique)
+                .replace("Steal Application Access Token", "Technique " + technique);
+    }
+
+    private Path file(String name, String text) throws Exception {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    private static List<String> ids(JsonNode mappings) {
+        List<String> ids = new ArrayList<>();
+        mappings.forEach(m -> ids.add(m.path("attack_object_id").asText()));
+        return ids;
+    }
+
+    @Test
+    void capabilityListsItsTechniquesByIdNotInFileOrder() throws Exception {
+        file("m.json", MappingFiles.file(mapping("cap_x", "T1552"), mapping("cap_x", "T1528"),
+                mapping("cap_x", "T1003.001"), mapping("cap_x", "T1003")));
+
+        Cli.Run table = Cli.run("--data", dir.toString(), "capability", "cap_x");
+        assertThat(table.out().indexOf("T1003  ")).isLessThan(table.out().indexOf("T1003.001"));
+        assertThat(table.out().indexOf("T1003.001")).isLessThan(table.out().indexOf("T1528"));
+        assertThat(table.out().indexOf("T1528")).isLessThan(table.out().indexOf("T1552"));
+        JsonNode json = JSON.readTree(Cli.run("--data", dir.toString(), "capability", "cap_x", "-f", "json").out());
+        assertThat(ids(json.path("mappings"))).containsExactly("T1003", "T1003.001", "T1528", "T1552");
+    }
+
+    @Test
+    void searchFoldsAccentsAndTheZeroPaddingOfControlIds() throws Exception {
+        StixBundles bundle = StixBundles.of("enterprise", "18.1");
+        bundle.technique("T1055.013", "Process Doppelgänging");
+        bundle.write(dir.resolve("attack.json"));
+        file("nist.json", MappingFiles.file(mapping("AC-02", "T1528")).replace("\"test\"", "\"nist_800_53\""));
+
+        JsonNode accent = JSON.readTree(Cli.run("--data", dir.toString(), "search", "doppelganging", "-f", "json").out());
+        assertThat(accent.path("results").get(0).path("attack_object_id").asText()).isEqualTo("T1055.013");
+        JsonNode control = JSON.readTree(Cli.run("--data", dir.toString(), "search", "AC-2", "-f", "json").out());
+        assertThat(control.path("results").get(0).path("kind").asText()).isEqualTo("capability");
+        assertThat(control.path("results").get(0).path("capability_id").asText()).isEqualTo("AC-02");
+    }
+
+    @Test
+    void showSaysWhichMappingsAreRecordedUnderARevokedIdItReplacedAndShowsThem() throws Exception {
+        StixBundles bundle = StixBundles.of("enterprise", "18.1");
+        bundle.technique("T1053", "Scheduled Task/Job");
+        bundle.technique("T1053.001", "At (Linux)");
+        bundle.technique("T1053.002", "At");
+        bundle.revokedBy("T1053.001", "T1053.002");
+        bundle.write(dir.resolve("attack.json"));
+        file("m.json", MappingFiles.file(mapping("cap_old", "T1053.001"), mapping("cap_new", "T1053.002")));
+
+        Cli.Run table = Cli.run("--data", dir.toString(), "show", "T1053.002");
+        assertThat(table.out()).contains("Replaces    T1053.001 At (Linux) (1 mapping recorded under it)",
+                "Recorded under T1053.001  At (Linux)  (revoked by T1053.002)", "cap_old", "cap_new");
+        JsonNode json = JSON.readTree(Cli.run("--data", dir.toString(), "show", "T1053.002", "-f", "json").out());
+        assertThat(ids(json.path("mappings"))).containsExactly("T1053.002", "T1053.001");
+        assertThat(json.path("technique").path("replaces").get(0).path("id").asText()).isEqualTo("T1053.001");
+    }
+
+    @Test
+    void aVersionNoSetHasIsAUsageErrorNamingTheVersionsThereAre() throws Exception {
+        Cli.Run framework = Cli.run("show", "T1528", "--framework-version", "99");
+        assertThat(framework.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(framework.out()).isEmpty();
+        assertThat(framework.err()).contains("no loaded mapping set has framework version '99'; the loaded ones have "
+                + "1.4.0, 12/12/2024");
+
+        Cli.Run attack = Cli.run("list", "frameworks", "--attack-version", "99.9");
+        assertThat(attack.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(attack.err()).contains("no loaded mapping set has ATT&CK version '99.9'; the loaded ones have 16.1");
+
+        file("old.json", MappingFiles.file(mapping("cap_a", "T1528")).replace("\"16.1\"", "\"14.1\""));
+        Cli.Run both = Cli.run("--data", dir.toString(), "show", "T1528", "--framework-version", "1.4.0",
+                "--attack-version", "14.1");
+        assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(both.err()).contains("framework version 1.4.0 with ATT&CK version '14.1'; the loaded ones have 16.1");
+    }
+
+    @Test
+    void anEmptyDataPathIsAUsageError() {
+        Cli.Run run = Cli.run("--data", "", "show", "T1528");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("--data", "an empty path");
+    }
+
+    @Test
+    void diffTakesSetNamesWhoseFrameworkHoldsAnAt() throws Exception {
+        file("old.json", MappingFiles.file(mapping("cap_a", "T1528")).replace("\"test\"", "\"acme@corp\""));
+        file("new.json", MappingFiles.file(mapping("cap_a", "T1528"), mapping("cap_b", "T1528"))
+                .replace("\"test\"", "\"acme@corp\"").replace("\"mapping_framework_version\": \"1\"",
+                        "\"mapping_framework_version\": \"2\""));
+
+        Cli.Run run = Cli.run("--data", dir.toString(), "diff", "acme@corp@1", "acme@corp@2@16.1", "-f", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(JSON.readTree(run.out()).path("summary").path("added").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void nanInADataFileIsSaidInTheUsersTerms() throws Exception {
+        file("nan.json", MappingFiles.file(MappingFiles.mapping("cap_a", ", \"score_value\": NaN")));
+
+        Cli.Run run = Cli.run("--data", dir.resolve("nan.json").toString(), "show", "T1528");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_DATA);
+        assertThat(run.err()).contains("nan.json:3:", "'NaN' is not a JSON value")
+                .doesNotContain("JsonReadFeature", "ALLOW_NON_NUMERIC_NUMBERS", "enable");
+    }
+
+    @Test
+    void mappingTypeTakesTheNameTheTableShowsCommasIncluded() throws Exception {
+        file("m.json", MappingFiles.file(mapping("cap_a", "T1528").replace("\"mitigates\"", "\"sgsl\""),
+                mapping("cap_b", "T1528")).replace("\"mapping_framework_version\": \"1\"",
+                "\"mapping_framework_version\": \"1\", \"mapping_types\": {\"sgsl\": {\"name\": "
+                        + "\"Win 11, System Guard Secure Launch\", \"description\": \"d\"}}"));
+        String data = dir.resolve("m.json").toString();
+
+        assertThat(Cli.run("--data", data, "show", "T1528").out()).contains("Win 11, System Guard Secure Launch");
+        JsonNode byName = JSON.readTree(Cli.run("--data", data, "show", "T1528", "--framework", "test",
+                "--mapping-type", "Win 11, System Guard Secure Launch", "-f", "json").out());
+        assertThat(byName.path("mappings")).hasSize(1);
+        assertThat(byName.path("mappings").get(0).path("capability_id").asText()).isEqualTo("cap_a");
+        JsonNode byKeys = JSON.readTree(Cli.run("--data", data, "show", "T1528", "--framework", "test",
+                "--mapping-type", "sgsl,mitigates", "-f", "json").out());
+        assertThat(byKeys.path("mappings")).hasSize(2);
+        JsonNode relatedTo = JSON.readTree(Cli.run("show", "T1528", "--mapping-type", "related-to", "-f", "json").out());
+        assertThat(relatedTo.path("mappings").get(0).path("mapping_type").asText()).isEqualTo("related_to");
+    }
+
+    @Test
+    void domainsPrintAsAttackSpellsThem() throws Exception {
+        StixBundles bundle = StixBundles.of("ics", "17.0");
+        bundle.technique("T0800", "Activate Firmware Update Mode");
+        bundle.write(dir.resolve("ics-attack.json"));
+
+        assertThat(Cli.run("--data", dir.toString(), "show", "T0800").out()).contains("ATT&CK      ICS 17.0")
+                .doesNotContain("Ics");
+    }
+
+    @Test
+    void anUnknownIdOfADomainWithNoDataLoadedSaysSoRatherThanSuggestingAnUnrelatedOne() throws Exception {
+        Cli.Run bundledOnly = Cli.run("show", "T0800");
+        assertThat(bundledOnly.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(bundledOnly.err()).doesNotContain("T1528", "did you mean")
+                .contains("no ATT&CK release is loaded for Enterprise, Mobile, ICS");
+        assertThat(Cli.run("show", "T1258").err()).as("a slip of the keyboard is still suggested")
+                .contains("did you mean T1528?");
+
+        for (String domain : List.of("enterprise", "mobile", "ics")) {
+            StixBundles bundle = StixBundles.of(domain, "17.0");
+            bundle.technique(domain.equals("ics") ? "T0801" : domain.equals("mobile") ? "T1401" : "T1001", "One");
+            bundle.write(dir.resolve(domain + "-attack.json"));
+        }
+        assertThat(Cli.run("--data", dir.resolve("enterprise-attack.json").toString(), "show", "T0800").err())
+                .contains("no ATT&CK release is loaded for Mobile, ICS").doesNotContain("did you mean");
+        assertThat(Cli.run("--data", dir.toString(), "show", "T0800").err()).as("every domain loaded: the nearest")
+                .contains("did you mean T0801");
+    }
+
+    @Test
+    void setHeadersNameTheFileAndVerboseAndJsonTheWholePath() throws Exception {
+        Path nested = Files.createDirectories(dir.resolve("a/rather/long/path/to/the/official/downloads"));
+        Path m = Files.writeString(nested.resolve("test-1_attack-16.1-enterprise.json"),
+                MappingFiles.file(mapping("cap_a", "T1528")));
+
+        String table = Cli.run("--data", m.toString(), "show", "T1528").out();
+        assertThat(table).contains("test@1@16.1 · test-1_attack-16.1-enterprise.json\n").doesNotContain(nested.toString());
+        assertThat(Cli.run("--verbose", "--data", m.toString(), "show", "T1528").out()).contains(m.toString());
+        JsonNode json = JSON.readTree(Cli.run("--data", m.toString(), "show", "T1528", "--framework", "test", "-f",
+                "json").out());
+        assertThat(json.path("mappings").get(0).path("source").asText()).isEqualTo(m.toString());
+    }
+
+    @Test
+    void eachCommandNamesOnlyTheFormatsItWrites() {
+        Cli.Run show = Cli.run("show", "T1528", "-f", "sarif");
+        assertThat(show.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(show.err()).contains("'sarif' is not a format of 'mapper show' (it is for 'mapper validate'); it "
+                + "writes table, json, jsonl, csv, tsv, markdown, yaml").doesNotContain("html", "github");
+        assertThat(Cli.run("show", "--help").out()).contains("Output format: table, json, jsonl, csv, tsv,")
+                .doesNotContain("sarif", "github", "html");
+        assertThat(Cli.run("validate", "--help").out()).contains("github, sarif").doesNotContain("html");
+        assertThat(Cli.run("matrix", "--help").out()).contains("yaml, html").doesNotContain("sarif");
+    }
+}
