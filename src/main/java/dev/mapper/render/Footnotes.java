@@ -45,6 +45,10 @@ final class Footnotes {
     /** The text cut into plain pieces and markers. */
     List<Piece> split(String text) {
         List<Piece> pieces = new ArrayList<>();
+        if (!text.contains("(Citation:") && !text.contains("](")) {
+            pieces.add(new Plain(text)); // most paragraphs: no need for the pattern
+            return pieces;
+        }
         Matcher m = CITATION_OR_LINK.matcher(text);
         int at = 0;
         while (m.find()) {

@@ -26,6 +26,7 @@ import dev.mapper.model.Score;
 import dev.mapper.model.SearchHit;
 import dev.mapper.model.SearchReport;
 import dev.mapper.model.SelectionReport;
+import dev.mapper.model.Tactic;
 import dev.mapper.model.TacticList;
 import dev.mapper.model.Technique;
 import dev.mapper.model.TechniqueList;
@@ -35,15 +36,19 @@ import dev.mapper.model.Sizes;
 import dev.mapper.render.RenderOptions.Detail;
 import dev.mapper.render.Style.Role;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -63,7 +68,14 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
 
     @Override
     public void render(Report report, Writer out) throws IOException {
-        out.write(report.accept(this));
+        if (report instanceof ReportList list) {
+            // Section by section: show of every technique writes megabytes, which need not be one string first.
+            for (int i = 0; i < list.reports().size(); i++) {
+                out.write((i == 0 ? "" : sectionRule()) + list.reports().get(i).accept(this));
+            }
+        } else {
+            out.write(report.accept(this));
+        }
     }
 
     @Override
@@ -131,7 +143,11 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         if (t.stixId() == null) {
             field(b, "ATT&CK", "no ATT&CK data loaded for this ID; name from the mapping files");
         } else {
-            listField(b, "Tactics", report.tactics().stream().map(tac -> tac.name() + " (" + tac.id() + ")").toList());
+            List<String> tactics = new ArrayList<>();
+            for (Tactic tactic : report.tactics()) {
+                tactics.add(tactic.name() + " (" + tactic.id() + ")");
+            }
+            listField(b, "Tactics", tactics);
             if (t.parentId() != null) {
                 field(b, "Parent", t.parentId());
             }
@@ -176,8 +192,12 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
     private void frameworkSummary(StringBuilder b, TechniqueReport report) {
         summary(b, report.mappings(), report.sets().size());
         List<TechniqueReport.FrameworkSummary> rows = report.frameworkSummaries();
-        int nameWidth = rows.stream().mapToInt(row -> Text.line(row.framework()).length()).max().orElse(0);
-        int countWidth = rows.stream().mapToInt(row -> String.valueOf(row.mappingCount()).length()).max().orElse(0);
+        int nameWidth = 0;
+        int countWidth = 0;
+        for (TechniqueReport.FrameworkSummary row : rows) {
+            nameWidth = Math.max(nameWidth, Text.line(row.framework()).length());
+            countWidth = Math.max(countWidth, String.valueOf(row.mappingCount()).length());
+        }
         for (TechniqueReport.FrameworkSummary row : rows) {
             List<String> facts = new ArrayList<>();
             if (row.strongestScore() != null) {
@@ -186,8 +206,11 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
             if (!row.scoreCategories().isEmpty()) {
                 facts.add(Text.line(String.join(", ", row.scoreCategories())));
             } else if (!row.mappingTypes().isEmpty()) {
-                facts.add(Text.line(row.mappingTypes().stream().map(MappingType::displayName)
-                        .collect(Collectors.joining(", "))));
+                List<String> types = new ArrayList<>();
+                for (MappingType type : row.mappingTypes()) {
+                    types.add(type.displayName());
+                }
+                facts.add(Text.line(String.join(", ", types)));
             }
             String name = Text.line(row.framework());
             String count = String.valueOf(row.mappingCount());
@@ -212,7 +235,11 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
             paragraphs = new ArrayList<>(paragraphs);
             paragraphs.set(0, notes.plain(paragraphs.get(0))); // only the shown paragraph's notes are listed
         } else if (notes != null) {
-            paragraphs = paragraphs.stream().map(notes::plain).toList();
+            List<String> plain = new ArrayList<>(paragraphs.size());
+            for (String paragraph : paragraphs) {
+                plain.add(notes.plain(paragraph));
+            }
+            paragraphs = plain;
         }
         boolean whole = options.detail() == Detail.FULL || paragraphs.size() <= 1;
         indented(b, "  ", whole ? String.join("\n\n", paragraphs) : paragraphs.get(0));
@@ -222,15 +249,20 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         }
     }
 
-    /**
-     * One section per answer, divided by a rule. The sections are rendered in parallel (a renderer holds no state):
-     * show of every technique writes a hundred thousand lines.
-     */
+    /** One section per answer, divided by a rule. */
     @Override
     public String reports(ReportList report) {
-        String rule = "\n" + style(Role.MUTED, "─".repeat(options.width())) + "\n\n";
-        return report.reports().parallelStream().map(answer -> answer.accept(this))
-                .collect(Collectors.joining(rule));
+        StringWriter out = new StringWriter();
+        try {
+            render(report, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString();
+    }
+
+    private String sectionRule() {
+        return "\n" + style(Role.MUTED, "─".repeat(options.width())) + "\n\n";
     }
 
     /** Findings as compilers print them, {@code file:line:column: severity: message [rule]}, then a summary. */
@@ -373,7 +405,11 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
 
     /** "M1047 Audit, M1018 User Account Management": other ATT&CK objects as a technique names them. */
     private static List<String> refs(List<AttackRef> refs) {
-        return refs.stream().map(ref -> ref.id() + " " + ref.name()).toList();
+        List<String> named = new ArrayList<>(refs.size());
+        for (AttackRef ref : refs) {
+            named.add(ref.id() + " " + ref.name());
+        }
+        return named;
     }
 
     private static String idAndName(Technique t) {
@@ -397,10 +433,9 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
                 k -> new ArrayList<>()).add(m));
         for (Map.Entry<String, List<Mapping>> group : byTechnique.entrySet()) {
             boolean own = group.getKey().equals(report.technique().id());
-            Technique replaced = report.replaced().stream().filter(r -> r.id().equals(group.getKey())).findFirst()
-                    .orElse(null);
-            Technique technique = own ? report.technique() : replaced != null ? replaced : report.subtechniques()
-                    .stream().filter(s -> s.id().equals(group.getKey())).findFirst().orElse(null);
+            Technique replaced = withId(report.replaced(), group.getKey());
+            Technique technique = own ? report.technique() : replaced != null ? replaced
+                    : withId(report.subtechniques(), group.getKey());
             if (replaced != null) {
                 b.append('\n').append(style(Role.HEADING, "Recorded under " + heading(group.getKey(), replaced.name())))
                         .append("  ").append(style(Role.MUTED, "(revoked by " + Text.line(replaced.revokedBy()) + ")"))
@@ -429,6 +464,15 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         return b.toString();
     }
 
+    private static Technique withId(List<Technique> techniques, String id) {
+        for (Technique t : techniques) {
+            if (t.id().equals(id)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
     /** "T1528  Steal Application Access Token", or the ID alone when no name is known. */
     private static String heading(String id, String name) {
         return name == null ? Text.line(id) : Text.line(id) + "  " + Text.line(name);
@@ -436,7 +480,11 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
 
     /** "Mappings  3 mappings from 2 frameworks", and how many sets were searched when there are none. */
     private void summary(StringBuilder b, List<Mapping> mappings, int setsSearched) {
-        long frameworks = mappings.stream().map(m -> m.set().framework()).distinct().count();
+        Set<String> distinct = new HashSet<>();
+        for (Mapping m : mappings) {
+            distinct.add(m.set().framework());
+        }
+        int frameworks = distinct.size();
         b.append(style(Role.HEADING, "Mappings")).append("  ").append(mappings.size())
                 .append(mappings.size() == 1 ? " mapping" : " mappings").append(" from ").append(frameworks)
                 .append(frameworks == 1 ? " framework" : " frameworks");
@@ -699,8 +747,14 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
      * folding the mappings of a set is linear rather than quadratic (a NIST control has hundreds per set).
      */
     private static List<Object> content(Mapping m) {
-        return Arrays.stream(MappingField.values()).map(field -> field.value(m)).toList();
+        Object[] values = new Object[CONTENT_FIELDS.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = CONTENT_FIELDS[i].value(m);
+        }
+        return Arrays.asList(values);
     }
+
+    private static final MappingField[] CONTENT_FIELDS = MappingField.values();
 
     void field(StringBuilder b, String label, String value) {
         fieldLines(b, label, Text.wrap(value, options.width() - LABEL_WIDTH));
@@ -730,7 +784,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         String pad = " ".repeat(LABEL_WIDTH);
         for (int i = 0; i < lines.size(); i++) {
             if (i == 0) {
-                b.append(style(Role.MUTED, String.format("%-" + LABEL_WIDTH + "s", label)));
+                b.append(style(Role.MUTED, label + " ".repeat(Math.max(0, LABEL_WIDTH - label.length()))));
             } else {
                 b.append(pad);
             }

@@ -98,14 +98,31 @@ public final class Text {
         return CITATION.matcher(MARKDOWN_LINK.matcher(s).replaceAll("$1")).replaceAll("");
     }
 
-    private static final Pattern BLANK_LINES = Pattern.compile("\\r?\\n\\s*\\n");
-
     /** The paragraphs of a text (separated by blank lines), stripped; none for null or blank text. */
     static List<String> paragraphs(String s) {
-        if (s == null || s.isBlank()) {
-            return List.of();
+        List<String> paragraphs = new ArrayList<>();
+        if (s == null) {
+            return paragraphs;
         }
-        return List.of(BLANK_LINES.split(s.strip()));
+        int start = 0;
+        int lineStart = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            if (i == s.length() || s.charAt(i) == '\n') {
+                if (s.substring(lineStart, i).isBlank() && i < s.length()) {
+                    addParagraph(paragraphs, s.substring(start, lineStart));
+                    start = i + 1;
+                }
+                lineStart = i + 1;
+            }
+        }
+        addParagraph(paragraphs, s.substring(Math.min(start, s.length())));
+        return paragraphs;
+    }
+
+    private static void addParagraph(List<String> paragraphs, String paragraph) {
+        if (!paragraph.isBlank()) {
+            paragraphs.add(paragraph.strip());
+        }
     }
 
     /** Safe text on one line: newlines folded to spaces. */
