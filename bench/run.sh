@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Whole-process timings of mapper against yardsticks, measured side by side in one run:
 #   - a trivial `java Hello` on the same JDK (what the JVM alone costs),
+#   - the floor under mapper's stack: a minimal picocli program (src/jmh/java/dev/mapper/bench/PicocliFloor.java:
+#     one annotated command, seven options), run as the launcher runs mapper (the launcher's JVM flags, a class-data
+#     archive of its own trained on what is measured), for show, --help and --version,
 #   - the jq pipeline that answers the same question from the same files (both lookups: mapping files, ATT&CK),
 #     with mapper's cache of parsed files warm (its usual state) and without it (--no-cache);
 #   - one show of the same ID, for a show of every technique in one process;
@@ -36,6 +39,27 @@ public class Hello {
 }
 JAVA
 "${java}c" -d "$work" "$work/Hello.java"
+
+# The picocli floor, built against the picocli jar mapper uses (the first ./mapper run builds mapper if needed) and
+# started with the launcher's own JVM flags (read from its exec line, so that the two cannot drift apart).
+"$mapper" --version >/dev/null
+jvm_flags=$(sed -n 's/^exec "\$java" \(.*\) \\$/\1/p' "$mapper")
+case $jvm_flags in *TieredStopAtLevel*) ;; *) echo "bench: cannot read the JVM flags of $mapper" >&2; exit 2 ;; esac
+mkdir -p "$work/floor/classes"
+cp "$here"/target/lib/picocli-*.jar "$work/floor/picocli.jar"
+"${java}c" -XDstringConcat=inline -cp "$work/floor/picocli.jar" -d "$work/floor/classes" \
+  "$here/src/jmh/java/dev/mapper/bench/PicocliFloor.java"
+printf 'Class-Path: picocli.jar\n' >"$work/floor/manifest.txt"
+"${java%java}jar" --create --file "$work/floor/floor.jar" --manifest "$work/floor/manifest.txt" \
+  --main-class dev.mapper.bench.PicocliFloor -C "$work/floor/classes" .
+for args in "$id" --help --version; do
+  "$java" -XX:DumpLoadedClassList="$work/floor/classes-${args#--}.txt" -jar "$work/floor/floor.jar" $args >/dev/null
+done
+cat "$work"/floor/classes-*.txt >"$work/floor/classes.txt"
+"$java" -Xshare:dump -XX:SharedClassListFile="$work/floor/classes.txt" -XX:SharedArchiveFile="$work/floor/floor.jsa" \
+  -Xlog:cds=off -jar "$work/floor/floor.jar" >/dev/null 2>&1
+# shellcheck disable=SC2086 # jvm_flags holds several options
+floor="'$java' $jvm_flags -XX:SharedArchiveFile='$work/floor/floor.jsa' -Xshare:on -jar '$work/floor/floor.jar'"
 
 mappings=("$corpus"/mappings/*/*.json)
 # The jq pipeline: mapping objects for the ID or its sub-techniques in every mapping file, then the technique in
@@ -81,6 +105,15 @@ printf '%-44s %9s %9s %8s\n' "" "mapper" "baseline" "ratio"
 compare "show $id (bundled) vs java Hello" "2.0x" \
   "'$mapper' show $id" \
   "'$java' -cp '$work' Hello"
+compare "show $id (bundled) vs minimal picocli" "1.1x" \
+  "'$mapper' show $id" \
+  "$floor $id"
+compare "--help vs minimal picocli --help" "1.1x" \
+  "'$mapper' --help" \
+  "$floor --help"
+compare "--version vs minimal picocli --version" "1.1x" \
+  "'$mapper' --version" \
+  "$floor --version"
 compare "show $id --format json (corpus) vs jq" "0.25x" \
   "'$mapper' --data '$corpus' show $id --format json" \
   "bash '$work/jq.sh'"
