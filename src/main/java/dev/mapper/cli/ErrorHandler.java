@@ -13,8 +13,11 @@ import picocli.CommandLine;
 
 /**
  * Turns failures into one line on stderr and a documented exit code; the stack trace only with {@code --verbose}.
+ * A class rather than lambdas: a lambda implementing one of picocli's (Java 5) interfaces keeps that interface, and
+ * every class implementing it, out of the launcher's class-data archive (docs/performance.md).
  */
-final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler,
+        CommandLine.IExitCodeExceptionMapper {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
@@ -30,6 +33,11 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         report(cli, e.getMessage(), e);
         cli.getErr().println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for more information.");
         return ExitCodes.USAGE;
+    }
+
+    @Override
+    public int getExitCode(Throwable e) {
+        return exitCode(e);
     }
 
     static int exitCode(Throwable e) {

@@ -110,26 +110,30 @@ public class MapperCommand implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        cli.setExitCodeExceptionMapper(ErrorHandler::exitCode);
-        cli.setExecutionExceptionHandler(new ErrorHandler());
-        cli.setExecutionStrategy(MapperCommand::executeAndCheckOutput);
-        cli.setParameterExceptionHandler(new ErrorHandler());
+        ErrorHandler errors = new ErrorHandler();
+        cli.setExitCodeExceptionMapper(errors);
+        cli.setExecutionExceptionHandler(errors);
+        cli.setExecutionStrategy(new ExecuteAndCheckOutput());
+        cli.setParameterExceptionHandler(errors);
         return cli;
     }
 
     /**
      * Runs the command, then checks that what went to stdout was written, whoever wrote it (help, --version, a
-     * report): a failure is handled like the command's own.
+     * report): a failure is handled like the command's own. A class, not a lambda, as {@link ErrorHandler} says.
      */
-    private static int executeAndCheckOutput(CommandLine.ParseResult parseResult) {
-        int code = new CommandLine.RunLast().execute(parseResult);
-        CommandLine cli = parseResult.commandSpec().commandLine();
-        try {
-            Stdout.check(cli.getOut());
-        } catch (OutputException e) {
-            throw new CommandLine.ExecutionException(cli, e.getMessage(), e);
+    private static final class ExecuteAndCheckOutput implements CommandLine.IExecutionStrategy {
+        @Override
+        public int execute(CommandLine.ParseResult parseResult) {
+            int code = new CommandLine.RunLast().execute(parseResult);
+            CommandLine cli = parseResult.commandSpec().commandLine();
+            try {
+                Stdout.check(cli.getOut());
+            } catch (OutputException e) {
+                throw new CommandLine.ExecutionException(cli, e.getMessage(), e);
+            }
+            return code;
         }
-        return code;
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.mapper.model.Report;
 import dev.mapper.render.Format;
 import dev.mapper.render.RenderOptions;
 import dev.mapper.render.Renderer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine;
@@ -59,24 +60,44 @@ final class OutputOptions {
         if (option != null) {
             Formats declared = spec.userObject().getClass().getAnnotation(Formats.class);
             List<Format> formats = declared == null ? List.copyOf(Format.REPORTS) : List.of(declared.value());
-            List<String> names = formats.stream().map(Format::toString).toList();
+            List<String> names = new ArrayList<>();
+            for (Format format : formats) {
+                names.add(format.toString());
+            }
             spec.remove(option);
             spec.addOption(CommandLine.Model.OptionSpec.builder(option)
                     .description("Output format: " + String.join(", ", names) + " (default: " + Format.TABLE + ").")
                     .completionCandidates(names)
-                    .converters(value -> {
-                        for (Format format : formats) {
-                            if (format.toString().equalsIgnoreCase(value.trim())) {
-                                return format;
-                            }
-                        }
-                        throw new CommandLine.TypeConversionException("'" + value + "' is not a format of '"
-                                + spec.qualifiedName() + "'" + writtenBy(value) + "; it writes "
-                                + String.join(", ", names));
-                    })
+                    .converters(new FormatConverter(spec, formats, names))
                     .build());
         }
-        spec.subcommands().values().forEach(OutputOptions::narrowFormats);
+        for (CommandLine subcommand : spec.subcommands().values()) {
+            narrowFormats(subcommand.getCommandSpec());
+        }
+    }
+
+    /** Accepts the command's formats only, naming them when refused. A class, not a lambda, as ErrorHandler says. */
+    private static final class FormatConverter implements CommandLine.ITypeConverter<Format> {
+        private final CommandLine.Model.CommandSpec spec;
+        private final List<Format> formats;
+        private final List<String> names;
+
+        FormatConverter(CommandLine.Model.CommandSpec spec, List<Format> formats, List<String> names) {
+            this.spec = spec;
+            this.formats = formats;
+            this.names = names;
+        }
+
+        @Override
+        public Format convert(String value) {
+            for (Format format : formats) {
+                if (format.toString().equalsIgnoreCase(value.trim())) {
+                    return format;
+                }
+            }
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a format of '"
+                    + spec.qualifiedName() + "'" + writtenBy(value) + "; it writes " + String.join(", ", names));
+        }
     }
 
     /** " (it is for 'mapper validate')" when another command writes the format asked for, else nothing. */
