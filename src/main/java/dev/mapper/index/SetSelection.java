@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Which mapping sets a query looks at. By default, for each framework and domain, the newest set: newest ATT&CK
@@ -41,5 +42,20 @@ public record SetSelection(boolean allVersions, String frameworkVersion, String 
             }
         }
         return chosen;
+    }
+
+    // equals and hashCode written out, as MappingSet's: a selection keys the index's cache of chosen sets on every
+    // query, and the generated methods bootstrap method handles at their first call (the largest single cost of a
+    // bundled show's lookup, docs/performance.md).
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SetSelection selection && allVersions == selection.allVersions
+                && Objects.equals(frameworkVersion, selection.frameworkVersion)
+                && Objects.equals(attackVersion, selection.attackVersion);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(allVersions, frameworkVersion, attackVersion);
     }
 }

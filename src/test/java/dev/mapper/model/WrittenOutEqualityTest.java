@@ -2,6 +2,7 @@ package dev.mapper.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mapper.index.SetSelection;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
@@ -22,7 +23,8 @@ class WrittenOutEqualityTest {
                         "someone", "a@b.c", "org", Map.of("protect", new MappingType("protect", "Protect", "d")),
                         Map.of("g", "Group"), Map.of("extra", 1), DataSource.file("aws.json")),
                 new SetKey("aws", "12/12/2024", "16.1", "enterprise"),
-                new Capability("aws", "aws_iam", "IAM", "identity"));
+                new Capability("aws", "aws_iam", "IAM", "identity"),
+                new SetSelection(false, "rev5", "16.1"));
     }
 
     @ParameterizedTest
@@ -58,6 +60,9 @@ class WrittenOutEqualityTest {
     }
 
     private static Object other(Object value) {
+        if (value instanceof Boolean b) {
+            return !b;
+        }
         if (value instanceof String s) {
             return s + " (changed)";
         }
