@@ -31,7 +31,7 @@ final class Commands {
         return new MappingIndex(load(spec));
     }
 
-    /** The index of the bundled data alone: what --version reports and completion offers by default. */
+    /** The index of the bundled data alone: what completion offers by default. */
     static MappingIndex bundledIndex() {
         return new MappingIndex(DataLoader.load(DataRequest.bundledOnly()));
     }

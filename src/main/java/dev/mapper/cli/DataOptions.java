@@ -98,6 +98,11 @@ final class DataOptions {
                 noCache ? null : cacheDirectory(System::getenv), installed);
     }
 
+    /** The bundled data alone, through the cache unless {@code --no-cache}: what {@code --version} reports. */
+    DataRequest bundledRequest() {
+        return new DataRequest(List.of(), true, false, maxFileSize, noCache ? null : cacheDirectory(System::getenv));
+    }
+
     /**
      * Where {@code mapper data pull} installs and every command reads by default: {@code $MAPPER_DATA_HOME}, else
      * {@code $XDG_DATA_HOME/mapper}, else {@code $HOME/.local/share/mapper}; null when none can be named.

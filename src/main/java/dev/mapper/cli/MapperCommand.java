@@ -93,18 +93,16 @@ public class MapperCommand implements Runnable {
     /**
      * The configured command line for these arguments (the given output streams, what they lead to, exit codes and
      * one-line errors):
-     * the root with only the subcommand the arguments invoke, or the whole tree when they invoke none that is
-     * known (no command, a mistyped one: its suggestions come from the whole tree) or one that needs it.
+     * the root with only the subcommand the arguments invoke; none for the root's --version; or the whole tree
+     * when they invoke none that is known (no command, a mistyped one: its suggestions come from the whole tree),
+     * one that needs it, or the root's --help (which lists every command).
      */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, Terminal terminal, String... args) {
         MapperCommand root = new MapperCommand();
         root.terminal = terminal;
         CommandLine cli = new CommandLine(root);
-        Class<?> invoked = invokedSubcommand(cli.getCommandSpec(), args);
-        for (Class<?> subcommand : SUBCOMMANDS) {
-            if (invoked == null || NEED_WHOLE_TREE.contains(invoked) || subcommand == invoked) {
-                cli.addSubcommand(subcommand);
-            }
+        for (Class<?> subcommand : subcommandsFor(cli.getCommandSpec(), args)) {
+            cli.addSubcommand(subcommand);
         }
         OutputOptions.narrowFormats(cli);
         cli.setOut(out);
@@ -137,31 +135,38 @@ public class MapperCommand implements Runnable {
     }
 
     /**
-     * The subcommand class named by the first argument that is not a root option or its value; null when there is
-     * none, it is not a subcommand, or an argument before it is not a root option (picocli then reports it with
-     * suggestions from the whole tree) or is the root's --help or --version.
+     * The subcommand classes the arguments need: the one named by the first argument that is not a root option or
+     * its value (every one when it is not a subcommand or needs the whole tree); none when the arguments are root
+     * options only and ask for the root's --version; else every one (no command, an argument before it that is not
+     * a root option, which picocli reports with suggestions from the whole tree, the root's --help or --version
+     * before a command).
      */
-    private static Class<?> invokedSubcommand(CommandLine.Model.CommandSpec root, String... args) {
+    private static List<Class<?>> subcommandsFor(CommandLine.Model.CommandSpec root, String... args) {
+        boolean version = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("-")) {
+                if (version) {
+                    return SUBCOMMANDS; // the root's --version before a command: as picocli has always seen it
+                }
                 for (Class<?> subcommand : SUBCOMMANDS) {
                     if (subcommand.getAnnotation(Command.class).name().equals(arg)) {
-                        return subcommand;
+                        return NEED_WHOLE_TREE.contains(subcommand) ? SUBCOMMANDS : List.of(subcommand);
                     }
                 }
-                return null;
+                return SUBCOMMANDS;
             }
             int equals = arg.indexOf('=');
             CommandLine.Model.OptionSpec option = root.findOption(equals < 0 ? arg : arg.substring(0, equals));
-            if (option == null || option.usageHelp() || option.versionHelp()) {
-                return null; // --help before a command is the root's help, which lists every command
+            if (option == null || option.usageHelp()) {
+                return SUBCOMMANDS; // --help before a command is the root's help, which lists every command
             }
+            version |= option.versionHelp();
             if (equals < 0 && option.arity().min() > 0) {
                 i++; // its value
             }
         }
-        return null;
+        return version ? List.of() : SUBCOMMANDS;
     }
 
     boolean verbose() {

@@ -101,6 +101,22 @@ class CacheTest {
     }
 
     @Test
+    void versionReadsTheBundledDataThroughTheCacheUnlessNoCache() throws Exception {
+        Path cache = dir.resolve("cache");
+
+        Run cold = mapper(cache, "--version");
+        long written = entries(cache);
+        Run warm = mapper(cache, "--version");
+        Run parsed = mapper(dir.resolve("unused"), "--no-cache", "--version");
+
+        assertThat(cold.exitCode()).as(cold.err()).isZero();
+        assertThat(written).as("the 3 bundled files").isEqualTo(3);
+        assertThat(warm).isEqualTo(cold).isEqualTo(parsed);
+        assertThat(warm.out()).contains("bundled ATT&CK: enterprise 16.1");
+        assertThat(dir.resolve("unused")).doesNotExist();
+    }
+
+    @Test
     void aCacheDirectoryThatCannotBeMadeChangesNothingAndSaysNothing() throws Exception {
         Path blocker = dir.resolve("a-file");
         Files.writeString(blocker, "in the way");

@@ -49,6 +49,16 @@ class SubcommandRegistrationTest {
     }
 
     @Test
+    void theRootsVersionAloneBuildsNoSubcommand() {
+        assertThat(built("--version")).isEmpty();
+        assertThat(built("--no-cache", "-V", "--data", "x.json")).isEmpty();
+
+        Cli.Run version = Cli.run("--version");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out()).isEqualTo(Cli.run("--version", "show").out()).startsWith("mapper ");
+    }
+
+    @Test
     void rootHelpOrVersionBeforeACommandSeesTheWholeTree() {
         Set<String> all = built();
         assertThat(built("--help", "show")).isEqualTo(all);
