@@ -92,17 +92,16 @@ public class MapperCommand implements Runnable {
 
     /**
      * The configured command line for these arguments (the given output streams, what they lead to, exit codes and
-     * one-line errors):
-     * the root with only the subcommand the arguments invoke; none for the root's --version; or the whole tree
-     * when they invoke none that is known (no command, a mistyped one: its suggestions come from the whole tree),
-     * one that needs it, or the root's --help (which lists every command).
+     * one-line errors): the root with only the subcommand the arguments invoke ({@link #subcommandsFor}); with every
+     * subcommand as a {@link #listing} for the root's --help alone; none for the root's --version alone.
      */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, Terminal terminal, String... args) {
         MapperCommand root = new MapperCommand();
         root.terminal = terminal;
         CommandLine cli = new CommandLine(root);
-        for (Class<?> subcommand : subcommandsFor(cli.getCommandSpec(), args)) {
-            cli.addSubcommand(subcommand);
+        List<Class<?>> subcommands = subcommandsFor(cli.getCommandSpec(), args);
+        for (Class<?> subcommand : subcommands == null ? SUBCOMMANDS : subcommands) {
+            cli.addSubcommand(subcommands == null ? listing(subcommand) : subcommand);
         }
         OutputOptions.narrowFormats(cli);
         cli.setOut(out);
@@ -136,18 +135,19 @@ public class MapperCommand implements Runnable {
 
     /**
      * The subcommand classes the arguments need: the one named by the first argument that is not a root option or
-     * its value (every one when it is not a subcommand or needs the whole tree); none when the arguments are root
-     * options only and ask for the root's --version; else every one (no command, an argument before it that is not
-     * a root option, which picocli reports with suggestions from the whole tree, the root's --help or --version
-     * before a command).
+     * its value (every one when it is not a subcommand, or needs the whole tree); when the arguments are root options
+     * only, null (listings) if they ask for the root's --help, none if for its --version; else every one (no command,
+     * an argument before it that is not a root option, which picocli reports with suggestions from the whole tree, or
+     * the root's --help or --version before a command).
      */
     private static List<Class<?>> subcommandsFor(CommandLine.Model.CommandSpec root, String... args) {
+        boolean help = false;
         boolean version = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("-")) {
-                if (version) {
-                    return SUBCOMMANDS; // the root's --version before a command: as picocli has always seen it
+                if (help || version) {
+                    return SUBCOMMANDS; // the root's --help or --version before a command, as picocli has always seen it
                 }
                 for (Class<?> subcommand : SUBCOMMANDS) {
                     if (subcommand.getAnnotation(Command.class).name().equals(arg)) {
@@ -158,15 +158,27 @@ public class MapperCommand implements Runnable {
             }
             int equals = arg.indexOf('=');
             CommandLine.Model.OptionSpec option = root.findOption(equals < 0 ? arg : arg.substring(0, equals));
-            if (option == null || option.usageHelp()) {
-                return SUBCOMMANDS; // --help before a command is the root's help, which lists every command
+            if (option == null) {
+                return SUBCOMMANDS;
             }
+            help |= option.usageHelp();
             version |= option.versionHelp();
             if (equals < 0 && option.arity().min() > 0) {
                 i++; // its value
             }
         }
-        return version ? List.of() : SUBCOMMANDS;
+        return help ? null : version ? List.of() : SUBCOMMANDS;
+    }
+
+    /**
+     * A subcommand as the root's --help lists it: its name, header and description, from its annotation, without the
+     * reflection over its options and mixins that building it takes (most of what --help cost, docs/performance.md).
+     */
+    private static CommandLine.Model.CommandSpec listing(Class<?> subcommand) {
+        Command command = subcommand.getAnnotation(Command.class);
+        CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.create().name(command.name());
+        spec.usageMessage().header(command.header()).description(command.description()).hidden(command.hidden());
+        return spec;
     }
 
     boolean verbose() {

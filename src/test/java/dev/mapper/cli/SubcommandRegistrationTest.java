@@ -39,13 +39,27 @@ class SubcommandRegistrationTest {
         assertThat(built("completion", "bash")).isEqualTo(all);
         assertThat(built("shw", "T1528")).isEqualTo(all);
         assertThat(built("--bogus", "show", "T1528")).isEqualTo(all);
-        assertThat(built("--help")).isEqualTo(all);
     }
 
     @Test
     void anOptionValueSpelledLikeACommandIsSkipped() {
         assertThat(built("--data", "list", "show", "T1528")).containsExactly("show");
         assertThat(built("--max-file-size", "1M", "--data=list", "show", "T1528")).containsExactly("show");
+    }
+
+    @Test
+    void theRootsHelpAloneListsEveryCommandAsTheWholeTreeWould() {
+        assertThat(built("--help")).isEqualTo(built());
+        StringWriter whole = new StringWriter();
+        CommandLine tree = new CommandLine(new MapperCommand.WithSubcommands());
+        OutputOptions.narrowFormats(tree);
+        tree.usage(new PrintWriter(whole));
+
+        for (String[] args : new String[][] {{"--help"}, {"-h"}, {"--verbose", "--data", "x.json", "--help"}}) {
+            Cli.Run help = Cli.run(args);
+            assertThat(help.exitCode()).isZero();
+            assertThat(help.out()).isEqualTo(whole.toString()).contains("Commands:", "crosswalk");
+        }
     }
 
     @Test
