@@ -2,40 +2,37 @@ package dev.mapper.model;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The content fields of a mapping object, by their official names: what makes two mappings the same, and what
  * {@code diff} compares. Position and set are not content.
  */
 public enum MappingField {
-    CAPABILITY_ID("capability_id", Mapping::capabilityId),
-    CAPABILITY_DESCRIPTION("capability_description", Mapping::capabilityDescription),
-    CAPABILITY_GROUP("capability_group", Mapping::capabilityGroup),
-    MAPPING_TYPE("mapping_type", Mapping::mappingType),
-    ATTACK_OBJECT_ID("attack_object_id", Mapping::attackObjectId),
-    ATTACK_OBJECT_NAME("attack_object_name", Mapping::attackObjectName),
-    SCORE_CATEGORY("score_category", Mapping::scoreCategory),
-    SCORE_VALUE("score_value", Mapping::scoreValue),
-    RELATED_SCORE("related_score", Mapping::relatedScore),
-    COMMENTS("comments", Mapping::comments),
-    REFERENCES("references", Mapping::references),
-    STATUS("status", Mapping::status),
-    AUTHOR("author", Mapping::author),
-    AUTHOR_CONTACT("author_contact", Mapping::authorContact),
-    AUTHOR_ORGANIZATION("author_organization", Mapping::authorOrganization),
-    EXTRA_FIELDS("extra_fields", MappingField::ownExtraFields);
+    CAPABILITY_ID("capability_id"),
+    CAPABILITY_DESCRIPTION("capability_description"),
+    CAPABILITY_GROUP("capability_group"),
+    MAPPING_TYPE("mapping_type"),
+    ATTACK_OBJECT_ID("attack_object_id"),
+    ATTACK_OBJECT_NAME("attack_object_name"),
+    SCORE_CATEGORY("score_category"),
+    SCORE_VALUE("score_value"),
+    RELATED_SCORE("related_score"),
+    COMMENTS("comments"),
+    REFERENCES("references"),
+    STATUS("status"),
+    AUTHOR("author"),
+    AUTHOR_CONTACT("author_contact"),
+    AUTHOR_ORGANIZATION("author_organization"),
+    EXTRA_FIELDS("extra_fields");
 
     /**
      * Set metadata that some files repeat in every mapping object (KEV's {@code mapping_framework_version}): it
      * describes the set, differs between versions by nature, and so is not content.
      */
     private final String officialName;
-    private final Function<Mapping, Object> value;
 
-    MappingField(String officialName, Function<Mapping, Object> value) {
+    MappingField(String officialName) {
         this.officialName = officialName;
-        this.value = value;
     }
 
     /** The snake_case name of the unified schema (and of mapper's JSON). */
@@ -43,9 +40,30 @@ public enum MappingField {
         return officialName;
     }
 
-    /** The field's value in a mapping: a string, a list of strings, a map for extra fields, or null. */
+    /**
+     * The field's value in a mapping: a string, a list of strings, a map for extra fields, or null. A switch rather
+     * than a method reference per constant: each of those is linked when the class is initialised, ~0.1 ms apiece
+     * in a cold JVM, on every run that prints a mapping (docs/performance.md).
+     */
     public Object value(Mapping m) {
-        return value.apply(m);
+        return switch (this) {
+            case CAPABILITY_ID -> m.capabilityId();
+            case CAPABILITY_DESCRIPTION -> m.capabilityDescription();
+            case CAPABILITY_GROUP -> m.capabilityGroup();
+            case MAPPING_TYPE -> m.mappingType();
+            case ATTACK_OBJECT_ID -> m.attackObjectId();
+            case ATTACK_OBJECT_NAME -> m.attackObjectName();
+            case SCORE_CATEGORY -> m.scoreCategory();
+            case SCORE_VALUE -> m.scoreValue();
+            case RELATED_SCORE -> m.relatedScore();
+            case COMMENTS -> m.comments();
+            case REFERENCES -> m.references();
+            case STATUS -> m.status();
+            case AUTHOR -> m.author();
+            case AUTHOR_CONTACT -> m.authorContact();
+            case AUTHOR_ORGANIZATION -> m.authorOrganization();
+            case EXTRA_FIELDS -> ownExtraFields(m);
+        };
     }
 
     private static Map<String, Object> ownExtraFields(Mapping m) {
