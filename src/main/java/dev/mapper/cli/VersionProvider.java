@@ -29,6 +29,7 @@ final class VersionProvider implements CommandLine.IVersionProvider {
         for (MappingSet set : bundled.sets()) {
             lines.add("bundled mappings: " + set.key());
         }
-        return lines.toArray(String[]::new);
+        // Not String[]::new: a lambda of a class implementing a picocli interface stays out of the class-data archive.
+        return lines.toArray(new String[0]);
     }
 }

@@ -118,6 +118,49 @@ class DistributionIT {
         assertThat(matrix.err()).contains("dev.mapper.index.MatrixQuery ", "dev.mapper.render.MatrixTable ");
     }
 
+    /**
+     * The runs a start-up is judged by (a bundled show as a table and as JSON, from the cache; --help; --version)
+     * load no class of work they do not do: the network and the data home's installer, the other commands' queries
+     * and pictures, YAML and CSV, Jackson's ObjectMapper; --help and --version no subcommand's options. Every name
+     * is a class that exists, so that a renamed one fails here instead of passing unnoticed.
+     */
+    @Test
+    void startUpRunsLoadNothingTheyDoNotUse(@TempDir Path dir) throws Exception {
+        List<String> unused = List.of("java.net.http.HttpClient", "dev.mapper.pull.Downloader",
+                "dev.mapper.pull.Installer", "dev.mapper.pull.Manifest", "dev.mapper.pull.Catalog",
+                "dev.mapper.pull.SourceList", "dev.mapper.index.MatrixQuery", "dev.mapper.index.Gap",
+                "dev.mapper.index.Crosswalk", "dev.mapper.index.Coverage", "dev.mapper.index.MappingDiff",
+                "dev.mapper.index.SearchIndex", "dev.mapper.index.AttackObjectIndex", "dev.mapper.index.Capabilities",
+                "dev.mapper.load.Validation", "dev.mapper.load.MappingFileReader", "dev.mapper.render.HtmlRenderer",
+                "dev.mapper.render.MarkdownRenderer", "dev.mapper.render.YamlRenderer",
+                "com.fasterxml.jackson.dataformat.yaml.YAMLFactory", "com.fasterxml.jackson.dataformat.csv.CsvMapper",
+                "org.yaml.snakeyaml.Yaml", "com.fasterxml.jackson.databind.ObjectMapper");
+        List<String> options = List.of("dev.mapper.cli.FilterOptions", "dev.mapper.cli.SetOptions",
+                "dev.mapper.cli.TerminalOptions", "dev.mapper.cli.OutputTarget");
+        for (String name : Stream.concat(unused.stream(), options.stream()).toList()) {
+            assertThat(Class.forName(name, false, getClass().getClassLoader())).as(name).isNotNull();
+        }
+        Map<String, String> env = Map.of("MAPPER_JAVA_OPTS", "-Xlog:class+load=info:stderr",
+                "MAPPER_CACHE_DIR", dir.resolve("cache").toString(), "MAPPER_DATA_HOME", dir.resolve("home").toString());
+        String launcher = home.resolve("bin/mapper").toString();
+        assertThat(run(dir, env, launcher, "show", "T1528").exitCode()).as("fills the cache").isZero();
+
+        for (List<String> args : List.of(List.of("show", "T1528"), List.of("show", "T1528", "-f", "json"),
+                List.of("--help"), List.of("--version"))) {
+            Run run = run(dir, env, Stream.concat(Stream.of(launcher), args.stream()).toArray(String[]::new));
+            assertThat(run.exitCode()).as("%s: %s", args, run.err()).isZero();
+            assertThat(run.err()).as("the class log of %s", args).contains("dev.mapper.cli.MapperCommand ");
+            List<String> loaded = run.err().lines().map(line -> line.split(" ")).filter(words -> words.length > 1)
+                    .map(words -> words[1]).toList();
+            assertThat(loaded).as("%s loads", args).doesNotContainAnyElementsOf(unused);
+            if (args.get(0).startsWith("--")) {
+                assertThat(loaded).as("%s loads", args).doesNotContainAnyElementsOf(options);
+            } else {
+                assertThat(loaded).as("%s loads", args).containsAll(options);
+            }
+        }
+    }
+
     @Test
     void eachJdkBehindALinkedDirectoryGetsAClassDataArchiveOfItsOwn(@TempDir Path jdks) throws Exception {
         // Two JDK builds (wrappers around this JVM with release files of their own) switched behind one link.
