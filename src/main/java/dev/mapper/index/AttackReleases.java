@@ -23,8 +23,14 @@ import java.util.Optional;
  */
 final class AttackReleases {
 
-    private static final Comparator<AttackRelease> NEWEST_FIRST =
-            Comparator.comparing(AttackRelease::version, Versions.ORDER).reversed();
+    // The constructor and this comparator are written without lambdas, method references or streams: every run
+    // builds them, and each such call site costs ~0.1 ms to link in a cold JVM (docs/performance.md).
+    private static final Comparator<AttackRelease> NEWEST_FIRST = new Comparator<>() {
+        @Override
+        public int compare(AttackRelease a, AttackRelease b) {
+            return Versions.compare(b.version(), a.version());
+        }
+    };
 
     /** User-loaded releases, one per domain and version, newest first; then the bundled samples, newest first. */
     private final List<AttackRelease> all;
@@ -38,10 +44,18 @@ final class AttackReleases {
                 samples.add(release);
             } else {
                 String key = AttackDomain.normalise(release.domain()) + " " + release.version();
-                sameRelease.computeIfAbsent(key, k -> new ArrayList<>()).add(release);
+                List<AttackRelease> same = sameRelease.get(key);
+                if (same == null) {
+                    same = new ArrayList<>();
+                    sameRelease.put(key, same);
+                }
+                same.add(release);
             }
         }
-        List<AttackRelease> full = new ArrayList<>(sameRelease.values().stream().map(AttackReleases::merge).toList());
+        List<AttackRelease> full = new ArrayList<>();
+        for (List<AttackRelease> files : sameRelease.values()) {
+            full.add(merge(files));
+        }
         full.sort(NEWEST_FIRST);
         samples.sort(NEWEST_FIRST);
         List<AttackRelease> ordered = new ArrayList<>(full);
@@ -49,7 +63,9 @@ final class AttackReleases {
         this.all = List.copyOf(ordered);
         for (AttackRelease release : all) {
             Map<String, Technique> byId = new HashMap<>();
-            release.techniques().forEach(t -> byId.putIfAbsent(t.id(), t));
+            for (Technique t : release.techniques()) {
+                byId.putIfAbsent(t.id(), t);
+            }
             techniquesOf.put(release, byId);
         }
     }

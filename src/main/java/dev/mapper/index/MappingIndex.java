@@ -65,12 +65,26 @@ import java.util.stream.Collectors;
  */
 public final class MappingIndex implements AttackCatalog {
 
+    /** Tactics in matrix order. */
+    private static final Comparator<Tactic> MATRIX_ORDER = new Comparator<>() {
+        @Override
+        public int compare(Tactic a, Tactic b) {
+            return Integer.compare(a.order(), b.order());
+        }
+    };
+
     private final AttackReleases attack;
     private final List<MappingSet> sets;
     private final List<MappingFile> files;
     // By identity: every mapping holds its file's set, and a set's hash and equals walk its fields, which cost
     // more than the rest of a lookup when one run asks for hundreds of techniques.
     private final Map<MappingSet, Integer> setOrder = new IdentityHashMap<>();
+    private final Comparator<Mapping> inSetOrder = new Comparator<>() {
+        @Override
+        public int compare(Mapping a, Mapping b) {
+            return Integer.compare(setOrder.get(a.set()), setOrder.get(b.set()));
+        }
+    };
     private final Map<SetSelection, List<MappingSet>> selected = new ConcurrentHashMap<>();
     private final Map<String, Technique> techniques = new HashMap<>();
     private final Map<String, Tactic> tactics = new LinkedHashMap<>();
@@ -92,11 +106,10 @@ public final class MappingIndex implements AttackCatalog {
             for (Technique t : release.techniques()) {
                 techniques.putIfAbsent(t.id(), t);
                 if (t.parentId() != null) {
-                    subtechniques.computeIfAbsent(t.parentId(), k -> new TreeSet<>()).add(t.id());
+                    treeSetIn(subtechniques, t.parentId()).add(t.id());
                 }
                 if (t.revoked() && t.revokedBy() != null) {
-                    revokedInFavourOf.computeIfAbsent(Technique.normaliseId(t.revokedBy()), k -> new TreeSet<>())
-                            .add(t.id());
+                    treeSetIn(revokedInFavourOf, Technique.normaliseId(t.revokedBy())).add(t.id());
                 }
             }
             for (Tactic tactic : release.tactics()) {
@@ -107,11 +120,12 @@ public final class MappingIndex implements AttackCatalog {
         List<MappingSet> allSets = new ArrayList<>();
         for (MappingFile file : data.mappingFiles()) {
             allSets.add(file.set());
-            mappingsBySet.computeIfAbsent(file.set(), k -> new ArrayList<>()).addAll(file.mappings());
-            file.mappings().forEach(this::addByTechnique);
+            listIn(mappingsBySet, file.set()).addAll(file.mappings());
+            for (Mapping m : file.mappings()) {
+                addByTechnique(m);
+            }
         }
-        allSets.sort(Comparator.comparing(MappingSet::framework).thenComparing(MappingSet::domain)
-                .thenComparing(SetSelection.NEWEST_FIRST));
+        allSets.sort(SetSelection.BY_FRAMEWORK);
         this.sets = List.copyOf(allSets);
         for (int i = 0; i < sets.size(); i++) {
             setOrder.put(sets.get(i), i);
@@ -127,14 +141,38 @@ public final class MappingIndex implements AttackCatalog {
         if (id == null) {
             return;
         }
-        mappingsByAttackId.computeIfAbsent(id, k -> new ArrayList<>()).add(m);
+        listIn(mappingsByAttackId, id).add(m);
         if (m.attackObjectName() != null) {
             namesFromMappings.putIfAbsent(id, m.attackObjectName());
         }
         int dot = id.indexOf('.');
         if (dot > 0) {
-            subtechniques.computeIfAbsent(id.substring(0, dot), k -> new TreeSet<>()).add(id);
+            treeSetIn(subtechniques, id.substring(0, dot)).add(id);
         }
+    }
+
+    // These two helpers, the loops that use them and the comparators are written without lambdas or method
+    // references: every show runs them, and each such call site costs ~0.1 ms to link in a cold JVM
+    // (docs/performance.md).
+
+    /** The map's set for the key, made when there is none. */
+    private static Set<String> treeSetIn(Map<String, Set<String>> map, String key) {
+        Set<String> set = map.get(key);
+        if (set == null) {
+            set = new TreeSet<>();
+            map.put(key, set);
+        }
+        return set;
+    }
+
+    /** The map's list for the key, made when there is none. */
+    private static <K, V> List<V> listIn(Map<K, List<V>> map, K key) {
+        List<V> list = map.get(key);
+        if (list == null) {
+            list = new ArrayList<>();
+            map.put(key, list);
+        }
+        return list;
     }
 
     /** Every loaded release: those the user loaded, newest first, then the bundled sample. */
@@ -148,13 +186,16 @@ public final class MappingIndex implements AttackCatalog {
     }
 
     public List<MappingSet> selectSets(SetSelection selection) {
-        return selected.computeIfAbsent(selection, s -> {
-            List<MappingSet> chosen = s.select(sets);
-            if (chosen.isEmpty() && (s.frameworkVersion() != null || s.attackVersion() != null)) {
-                throw unknownVersion(s);
-            }
-            return List.copyOf(chosen);
-        });
+        List<MappingSet> known = selected.get(selection);
+        if (known != null) {
+            return known;
+        }
+        List<MappingSet> chosen = selection.select(sets);
+        if (chosen.isEmpty() && (selection.frameworkVersion() != null || selection.attackVersion() != null)) {
+            throw unknownVersion(selection);
+        }
+        selected.put(selection, List.copyOf(chosen));
+        return selected.get(selection);
     }
 
     /** What a version selection that matches no set is told: the versions (or pairs of them) the sets have. */
@@ -285,7 +326,7 @@ public final class MappingIndex implements AttackCatalog {
                 result.add(m);
             }
         }
-        result.sort(Comparator.comparingInt(m -> setOrder.get(m.set())));
+        result.sort(inSetOrder);
         return result;
     }
 
@@ -310,7 +351,7 @@ public final class MappingIndex implements AttackCatalog {
                 result.add(tactic);
             }
         }
-        result.sort(Comparator.comparingInt(Tactic::order));
+        result.sort(MATRIX_ORDER);
         return result;
     }
 

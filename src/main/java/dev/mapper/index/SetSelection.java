@@ -18,27 +18,61 @@ public record SetSelection(boolean allVersions, String frameworkVersion, String 
 
     public static final SetSelection NEWEST = new SetSelection(false, null, null);
 
-    /** Newest first. */
-    static final Comparator<MappingSet> NEWEST_FIRST = Comparator
-            .comparing(MappingSet::attackVersion, Versions.ORDER)
-            .thenComparing(MappingSet::frameworkVersion, Versions.ORDER)
-            .thenComparing(MappingSet::lastUpdate, Versions.ORDER)
-            .reversed();
+    // The comparators and select() are written without lambdas, method references or streams: every show runs
+    // them once, and each such call site costs ~0.1 ms to link in a cold JVM (docs/performance.md).
+
+    /** Newest first: ATT&CK version, then framework version, then {@code last_update}. */
+    static final Comparator<MappingSet> NEWEST_FIRST = new Comparator<>() {
+        @Override
+        public int compare(MappingSet a, MappingSet b) {
+            int byAttack = Versions.compare(b.attackVersion(), a.attackVersion());
+            if (byAttack != 0) {
+                return byAttack;
+            }
+            int byFramework = Versions.compare(b.frameworkVersion(), a.frameworkVersion());
+            return byFramework != 0 ? byFramework : Versions.compare(b.lastUpdate(), a.lastUpdate());
+        }
+    };
+
+    /** By framework, then domain, then newest first. */
+    static final Comparator<MappingSet> BY_FRAMEWORK = new Comparator<>() {
+        @Override
+        public int compare(MappingSet a, MappingSet b) {
+            int byFramework = a.framework().compareTo(b.framework());
+            if (byFramework != 0) {
+                return byFramework;
+            }
+            int byDomain = a.domain().compareTo(b.domain());
+            return byDomain != 0 ? byDomain : NEWEST_FIRST.compare(a, b);
+        }
+    };
 
     /** The chosen sets, ordered by framework, then newest first. */
     List<MappingSet> select(List<MappingSet> sets) {
+        List<MappingSet> candidates = new ArrayList<>();
+        for (MappingSet s : sets) {
+            if ((frameworkVersion == null || frameworkVersion.equalsIgnoreCase(s.frameworkVersion()))
+                    && (attackVersion == null || attackVersion.equalsIgnoreCase(s.attackVersion()))) {
+                candidates.add(s);
+            }
+        }
+        candidates.sort(BY_FRAMEWORK);
         Map<String, List<MappingSet>> byFramework = new LinkedHashMap<>();
-        sets.stream()
-                .filter(s -> frameworkVersion == null || frameworkVersion.equalsIgnoreCase(s.frameworkVersion()))
-                .filter(s -> attackVersion == null || attackVersion.equalsIgnoreCase(s.attackVersion()))
-                .sorted(Comparator.comparing(MappingSet::framework).thenComparing(MappingSet::domain).thenComparing(NEWEST_FIRST))
-                .forEach(s -> byFramework.computeIfAbsent(s.framework() + "\u0000" + s.domain(), k -> new ArrayList<>()).add(s));
+        for (MappingSet s : candidates) {
+            String key = s.framework() + "\u0000" + s.domain();
+            List<MappingSet> same = byFramework.get(key);
+            if (same == null) {
+                same = new ArrayList<>();
+                byFramework.put(key, same);
+            }
+            same.add(s);
+        }
         List<MappingSet> chosen = new ArrayList<>();
-        for (List<MappingSet> candidates : byFramework.values()) {
+        for (List<MappingSet> newestFirst : byFramework.values()) {
             if (allVersions) {
-                chosen.addAll(candidates);
+                chosen.addAll(newestFirst);
             } else {
-                chosen.add(candidates.get(0));
+                chosen.add(newestFirst.get(0));
             }
         }
         return chosen;

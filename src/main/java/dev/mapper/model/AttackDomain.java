@@ -57,13 +57,27 @@ public enum AttackDomain {
 
     /** How to print a {@code technology_domain} value: ATT&CK's name for it, or the value itself for another. */
     public static String displayName(String key) {
-        return of(key).map(AttackDomain::displayName).orElse(key == null ? "" : key);
+        Optional<AttackDomain> domain = of(key);
+        return domain.isPresent() ? domain.get().displayName() : key == null ? "" : key;
     }
 
-    /** Domains in ATT&CK's order (Enterprise, Mobile, ICS), then any other alphabetically. */
-    public static final Comparator<String> ORDER = Comparator
-            .comparing((String key) -> of(key).map(Enum::ordinal).orElse(Integer.MAX_VALUE))
-            .thenComparing(AttackDomain::normalise);
+    /**
+     * Domains in ATT&CK's order (Enterprise, Mobile, ICS), then any other alphabetically. Written without lambdas,
+     * as displayName is: every run initialises this class and prints a domain, and each lambda or method reference
+     * costs ~0.1 ms to link in a cold JVM (docs/performance.md).
+     */
+    public static final Comparator<String> ORDER = new Comparator<>() {
+        @Override
+        public int compare(String a, String b) {
+            int byOrder = Integer.compare(rank(a), rank(b));
+            return byOrder != 0 ? byOrder : normalise(a).compareTo(normalise(b));
+        }
+
+        private int rank(String key) {
+            Optional<AttackDomain> domain = of(key);
+            return domain.isPresent() ? domain.get().ordinal() : Integer.MAX_VALUE;
+        }
+    };
 
     /** A domain as mapper compares domains: lower case, trimmed. */
     public static String normalise(String key) {

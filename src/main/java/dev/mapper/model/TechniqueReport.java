@@ -40,10 +40,21 @@ public record TechniqueReport(Technique technique, List<Tactic> tactics, List<Te
 
     /** One summary per framework, in the order of the mappings (set order: by framework). */
     public List<FrameworkSummary> frameworkSummaries() {
+        // Loops, not lambdas: each lambda costs ~0.1 ms to link in a cold JVM, and every show of a technique runs
+        // this once (docs/performance.md).
         Map<String, List<Mapping>> byFramework = new LinkedHashMap<>();
-        mappings.forEach(m -> byFramework.computeIfAbsent(m.set().framework(), k -> new ArrayList<>()).add(m));
+        for (Mapping m : mappings) {
+            List<Mapping> same = byFramework.get(m.set().framework());
+            if (same == null) {
+                same = new ArrayList<>();
+                byFramework.put(m.set().framework(), same);
+            }
+            same.add(m);
+        }
         List<FrameworkSummary> summaries = new ArrayList<>();
-        byFramework.forEach((framework, list) -> {
+        for (Map.Entry<String, List<Mapping>> entry : byFramework.entrySet()) {
+            String framework = entry.getKey();
+            List<Mapping> list = entry.getValue();
             Score strongest = null;
             Set<String> categories = new LinkedHashSet<>();
             Map<String, MappingType> types = new LinkedHashMap<>(); // by key: a record's equals costs a cold start
@@ -61,7 +72,7 @@ public record TechniqueReport(Technique technique, List<Tactic> tactics, List<Te
             }
             summaries.add(new FrameworkSummary(framework, list.size(), strongest, List.copyOf(categories),
                     List.copyOf(types.values())));
-        });
+        }
         return summaries;
     }
 
