@@ -65,7 +65,9 @@ final class Commands {
     static LoadedData load(CommandLine.Model.CommandSpec spec) {
         PrintWriter err = spec.commandLine().getErr();
         LoadedData loaded = DataLoader.load(dataOptions(spec).request());
-        loaded.warnings().forEach(warning -> err.println("mapper: warning: " + Text.line(warning)));
+        for (String warning : loaded.warnings()) {
+            err.println("mapper: warning: " + Text.line(warning));
+        }
         err.flush();
         return loaded;
     }

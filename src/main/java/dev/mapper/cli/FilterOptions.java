@@ -91,6 +91,9 @@ final class FilterOptions {
      * the command is about: those of {@code --domain}, else of the sets of {@code --framework}.
      */
     private Set<String> tacticKeys(CommandLine cli, MappingIndex index) {
+        if (tactics.isEmpty()) {
+            return Set.of(); // no --tactic, as in most runs: no domains to work out
+        }
         Set<String> inPlay = new HashSet<>();
         domains.forEach(d -> inPlay.add(AttackDomain.normalise(d)));
         if (inPlay.isEmpty()) {

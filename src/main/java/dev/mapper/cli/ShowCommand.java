@@ -15,6 +15,7 @@ import dev.mapper.render.RenderOptions;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -136,7 +137,7 @@ final class ShowCommand implements Callable<Integer> {
      * The IDs and names asked for, each once, in the order given; with --extract-ids, the technique IDs in the text.
      */
     private List<String> asked() {
-        if (queries.stream().filter(STDIN::equals).count() > 1) {
+        if (Collections.frequency(queries, STDIN) > 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "'-' (stdin) can be given only once");
         }
         Set<String> asked = new LinkedHashSet<>();

@@ -73,8 +73,10 @@ public record MappingFilter(
     }
 
     private static Set<String> lower(Set<String> values) {
-        return values == null ? Set.of()
-                : values.stream().map(v -> v.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        if (values == null || values.isEmpty()) {
+            return Set.of(); // every run makes a filter, most with nothing in it: no stream to set up (~1 ms cold)
+        }
+        return values.stream().map(v -> v.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
     /** True when the mapping passes every filter; {@code technique} is its ATT&CK data, or null when not loaded. */

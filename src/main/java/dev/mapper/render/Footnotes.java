@@ -39,7 +39,9 @@ final class Footnotes {
     private final List<Note> notes = new ArrayList<>();
 
     Footnotes(List<ExternalReference> references) {
-        references.forEach(ref -> sources.putIfAbsent(ref.sourceName(), ref));
+        for (ExternalReference ref : references) { // not forEach: a lambda is ~0.1 ms to link in a cold JVM
+            sources.putIfAbsent(ref.sourceName(), ref);
+        }
     }
 
     /** The text cut into plain pieces and markers. */

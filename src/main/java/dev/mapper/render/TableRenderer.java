@@ -428,9 +428,17 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
     private void mappings(StringBuilder b, TechniqueReport report) {
         List<Mapping> mappings = report.mappings();
 
+        // Loops, not forEach and computeIfAbsent, here and in mappingsBySet: each lambda costs ~0.1 ms to link in a
+        // cold JVM, and every show of a technique runs these (docs/performance.md).
         Map<String, List<Mapping>> byTechnique = new LinkedHashMap<>();
-        mappings.forEach(m -> byTechnique.computeIfAbsent(m.techniqueId(),
-                k -> new ArrayList<>()).add(m));
+        for (Mapping m : mappings) {
+            List<Mapping> same = byTechnique.get(m.techniqueId());
+            if (same == null) {
+                same = new ArrayList<>();
+                byTechnique.put(m.techniqueId(), same);
+            }
+            same.add(m);
+        }
         for (Map.Entry<String, List<Mapping>> group : byTechnique.entrySet()) {
             boolean own = group.getKey().equals(report.technique().id());
             Technique replaced = withId(report.replaced(), group.getKey());
@@ -513,7 +521,14 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
 
     private void mappingsBySet(StringBuilder b, List<Mapping> mappings, Function<Mapping, Headline> headline) {
         Map<MappingSet, List<Mapping>> bySet = new LinkedHashMap<>();
-        mappings.forEach(m -> bySet.computeIfAbsent(m.set(), k -> new ArrayList<>()).add(m));
+        for (Mapping m : mappings) {
+            List<Mapping> same = bySet.get(m.set());
+            if (same == null) {
+                same = new ArrayList<>();
+                bySet.put(m.set(), same);
+            }
+            same.add(m);
+        }
         for (Map.Entry<MappingSet, List<Mapping>> entry : bySet.entrySet()) {
             MappingSet set = entry.getKey();
             b.append('\n').append(style(Role.ACCENT, Text.line(set.framework()))).append("  ")
@@ -525,9 +540,11 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
             for (Mapping m : entry.getValue()) {
                 List<Object> content = content(m);
                 firstCopy.putIfAbsent(content, m);
-                copies.merge(content, 1L, Long::sum);
+                copies.put(content, copies.getOrDefault(content, 0L) + 1);
             }
-            firstCopy.forEach((content, m) -> mapping(b, m, headline.apply(m), copies.get(content)));
+            for (Map.Entry<List<Object>, Mapping> first : firstCopy.entrySet()) {
+                mapping(b, first.getValue(), headline.apply(first.getValue()), copies.get(first.getKey()));
+            }
         }
     }
 
