@@ -2,6 +2,7 @@ package dev.mapper.index;
 
 import dev.mapper.model.AttackDomain;
 import dev.mapper.model.AttackRelease;
+import dev.mapper.model.Groups;
 import dev.mapper.model.Tactic;
 import dev.mapper.model.Technique;
 import dev.mapper.model.Versions;
@@ -43,13 +44,8 @@ final class AttackReleases {
             if (release.bundledSample()) {
                 samples.add(release);
             } else {
-                String key = AttackDomain.normalise(release.domain()) + " " + release.version();
-                List<AttackRelease> same = sameRelease.get(key);
-                if (same == null) {
-                    same = new ArrayList<>();
-                    sameRelease.put(key, same);
-                }
-                same.add(release);
+                Groups.listIn(sameRelease, AttackDomain.normalise(release.domain()) + " " + release.version())
+                        .add(release);
             }
         }
         List<AttackRelease> full = new ArrayList<>();

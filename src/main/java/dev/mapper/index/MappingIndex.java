@@ -18,6 +18,7 @@ import dev.mapper.model.DefenseReport;
 import dev.mapper.model.FrameworkList;
 import dev.mapper.model.GapReport;
 import dev.mapper.model.Group;
+import dev.mapper.model.Groups;
 import dev.mapper.model.LoadedData;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingFile;
@@ -120,7 +121,7 @@ public final class MappingIndex implements AttackCatalog {
         List<MappingSet> allSets = new ArrayList<>();
         for (MappingFile file : data.mappingFiles()) {
             allSets.add(file.set());
-            listIn(mappingsBySet, file.set()).addAll(file.mappings());
+            Groups.listIn(mappingsBySet, file.set()).addAll(file.mappings());
             for (Mapping m : file.mappings()) {
                 addByTechnique(m);
             }
@@ -141,7 +142,7 @@ public final class MappingIndex implements AttackCatalog {
         if (id == null) {
             return;
         }
-        listIn(mappingsByAttackId, id).add(m);
+        Groups.listIn(mappingsByAttackId, id).add(m);
         if (m.attackObjectName() != null) {
             namesFromMappings.putIfAbsent(id, m.attackObjectName());
         }
@@ -151,7 +152,7 @@ public final class MappingIndex implements AttackCatalog {
         }
     }
 
-    // These two helpers, the loops that use them and the comparators are written without lambdas or method
+    // This helper, Groups, the loops that use them and the comparators are written without lambdas or method
     // references: every show runs them, and each such call site costs ~0.1 ms to link in a cold JVM
     // (docs/performance.md).
 
@@ -165,15 +166,6 @@ public final class MappingIndex implements AttackCatalog {
         return set;
     }
 
-    /** The map's list for the key, made when there is none. */
-    private static <K, V> List<V> listIn(Map<K, List<V>> map, K key) {
-        List<V> list = map.get(key);
-        if (list == null) {
-            list = new ArrayList<>();
-            map.put(key, list);
-        }
-        return list;
-    }
 
     /** Every loaded release: those the user loaded, newest first, then the bundled sample. */
     public List<AttackRelease> releases() {

@@ -1,5 +1,6 @@
 package dev.mapper.index;
 
+import dev.mapper.model.Groups;
 import dev.mapper.model.MappingSet;
 import dev.mapper.model.Versions;
 import java.util.ArrayList;
@@ -59,13 +60,7 @@ public record SetSelection(boolean allVersions, String frameworkVersion, String 
         candidates.sort(BY_FRAMEWORK);
         Map<String, List<MappingSet>> byFramework = new LinkedHashMap<>();
         for (MappingSet s : candidates) {
-            String key = s.framework() + "\u0000" + s.domain();
-            List<MappingSet> same = byFramework.get(key);
-            if (same == null) {
-                same = new ArrayList<>();
-                byFramework.put(key, same);
-            }
-            same.add(s);
+            Groups.listIn(byFramework, s.framework() + "\u0000" + s.domain()).add(s);
         }
         List<MappingSet> chosen = new ArrayList<>();
         for (List<MappingSet> newestFirst : byFramework.values()) {

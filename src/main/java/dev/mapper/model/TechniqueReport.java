@@ -44,12 +44,7 @@ public record TechniqueReport(Technique technique, List<Tactic> tactics, List<Te
         // this once (docs/performance.md).
         Map<String, List<Mapping>> byFramework = new LinkedHashMap<>();
         for (Mapping m : mappings) {
-            List<Mapping> same = byFramework.get(m.set().framework());
-            if (same == null) {
-                same = new ArrayList<>();
-                byFramework.put(m.set().framework(), same);
-            }
-            same.add(m);
+            Groups.listIn(byFramework, m.set().framework()).add(m);
         }
         List<FrameworkSummary> summaries = new ArrayList<>();
         for (Map.Entry<String, List<Mapping>> entry : byFramework.entrySet()) {

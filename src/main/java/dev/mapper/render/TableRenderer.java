@@ -15,6 +15,7 @@ import dev.mapper.model.DiffReport;
 import dev.mapper.model.Finding;
 import dev.mapper.model.FrameworkList;
 import dev.mapper.model.GapReport;
+import dev.mapper.model.Groups;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingField;
 import dev.mapper.model.MappingSet;
@@ -428,16 +429,11 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
     private void mappings(StringBuilder b, TechniqueReport report) {
         List<Mapping> mappings = report.mappings();
 
-        // Loops, not forEach and computeIfAbsent, here and in mappingsBySet: each lambda costs ~0.1 ms to link in a
-        // cold JVM, and every show of a technique runs these (docs/performance.md).
+        // Loops and Groups, not forEach and computeIfAbsent, here and in mappingsBySet: each lambda costs ~0.1 ms to
+        // link in a cold JVM, and every show of a technique runs these (docs/performance.md).
         Map<String, List<Mapping>> byTechnique = new LinkedHashMap<>();
         for (Mapping m : mappings) {
-            List<Mapping> same = byTechnique.get(m.techniqueId());
-            if (same == null) {
-                same = new ArrayList<>();
-                byTechnique.put(m.techniqueId(), same);
-            }
-            same.add(m);
+            Groups.listIn(byTechnique, m.techniqueId()).add(m);
         }
         for (Map.Entry<String, List<Mapping>> group : byTechnique.entrySet()) {
             boolean own = group.getKey().equals(report.technique().id());
@@ -522,12 +518,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
     private void mappingsBySet(StringBuilder b, List<Mapping> mappings, Function<Mapping, Headline> headline) {
         Map<MappingSet, List<Mapping>> bySet = new LinkedHashMap<>();
         for (Mapping m : mappings) {
-            List<Mapping> same = bySet.get(m.set());
-            if (same == null) {
-                same = new ArrayList<>();
-                bySet.put(m.set(), same);
-            }
-            same.add(m);
+            Groups.listIn(bySet, m.set()).add(m);
         }
         for (Map.Entry<MappingSet, List<Mapping>> entry : bySet.entrySet()) {
             MappingSet set = entry.getKey();
