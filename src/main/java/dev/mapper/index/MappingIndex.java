@@ -80,10 +80,11 @@ public final class MappingIndex implements AttackCatalog {
     // By identity: every mapping holds its file's set, and a set's hash and equals walk its fields, which cost
     // more than the rest of a lookup when one run asks for hundreds of techniques.
     private final Map<MappingSet, Integer> setOrder = new IdentityHashMap<>();
-    private final Comparator<Mapping> inSetOrder = new Comparator<>() {
+    // Runs of one set's mappings (see mappingsFor), in set order.
+    private final Comparator<List<Mapping>> runsInSetOrder = new Comparator<>() {
         @Override
-        public int compare(Mapping a, Mapping b) {
-            return Integer.compare(setOrder.get(a.set()), setOrder.get(b.set()));
+        public int compare(List<Mapping> a, List<Mapping> b) {
+            return Integer.compare(setOrder.get(a.get(0).set()), setOrder.get(b.get(0).set()));
         }
     };
     private final Map<SetSelection, List<MappingSet>> selected = new ConcurrentHashMap<>();
@@ -312,13 +313,27 @@ public final class MappingIndex implements AttackCatalog {
 
     /** Every mapping recorded against exactly this ID, in the given sets, in set order then file order. */
     public List<Mapping> mappingsFor(String id, Set<MappingSet> inSets) {
-        List<Mapping> result = new ArrayList<>();
-        for (Mapping m : mappingsByAttackId.getOrDefault(Technique.normaliseId(id), List.of())) {
-            if (inSets.contains(m.set())) {
-                result.add(m);
+        // The ID's mappings are runs of one set each (files are indexed one after the other): each run is kept or
+        // left whole and the runs put in set order, rather than each mapping looked up and sorted.
+        List<Mapping> all = mappingsByAttackId.getOrDefault(Technique.normaliseId(id), List.of());
+        List<List<Mapping>> runs = new ArrayList<>();
+        int start = 0;
+        while (start < all.size()) {
+            MappingSet set = all.get(start).set();
+            int end = start + 1;
+            while (end < all.size() && all.get(end).set() == set) {
+                end++;
             }
+            if (inSets.contains(set)) {
+                runs.add(all.subList(start, end));
+            }
+            start = end;
         }
-        result.sort(inSetOrder);
+        runs.sort(runsInSetOrder);
+        List<Mapping> result = new ArrayList<>();
+        for (List<Mapping> run : runs) {
+            result.addAll(run);
+        }
         return result;
     }
 

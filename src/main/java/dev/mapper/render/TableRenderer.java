@@ -70,9 +70,26 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
     @Override
     public void render(Report report, Writer out) throws IOException {
         if (report instanceof ReportList list) {
-            // Section by section: show of every technique writes megabytes, which need not be one string first.
+            // Section by section, into one builder written out in chunks: show of every technique writes megabytes,
+            // which need not be one string first, nor a string (and its copies) per section.
+            StringBuilder b = new StringBuilder();
+            char[] chunk = new char[8192];
             for (int i = 0; i < list.reports().size(); i++) {
-                out.write((i == 0 ? "" : sectionRule()) + list.reports().get(i).accept(this));
+                b.setLength(0);
+                if (i > 0) {
+                    b.append(sectionRule());
+                }
+                Report section = list.reports().get(i);
+                if (section instanceof TechniqueReport technique) {
+                    technique(b, technique);
+                } else {
+                    b.append(section.accept(this));
+                }
+                for (int start = 0; start < b.length(); start += chunk.length) {
+                    int end = Math.min(b.length(), start + chunk.length);
+                    b.getChars(start, end, chunk, 0);
+                    out.write(chunk, 0, end - start);
+                }
             }
         } else {
             out.write(report.accept(this));
@@ -131,8 +148,13 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
 
     @Override
     public String technique(TechniqueReport report) {
-        Technique t = report.technique();
         StringBuilder b = new StringBuilder();
+        technique(b, report);
+        return b.toString();
+    }
+
+    private void technique(StringBuilder b, TechniqueReport report) {
+        Technique t = report.technique();
         b.append(style(Role.HEADING, Text.line(t.id()) + "  " + Text.line(Objects.requireNonNullElse(t.name(), "(no name)"))))
                 .append('\n');
         if (t.revoked()) {
@@ -170,7 +192,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         b.append('\n');
         frameworkSummary(b, report);
         if (brief()) {
-            return b.toString();
+            return;
         }
         Footnotes notes = new Footnotes(t.references());
         if (t.description() != null && !t.description().isBlank()) {
@@ -183,7 +205,6 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         }
         references(b, notes);
         mappings(b, report);
-        return b.toString();
     }
 
     /**
@@ -814,9 +835,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
     }
 
     void indented(StringBuilder b, String indent, String text) {
-        for (String line : Text.wrap(text, options.width() - indent.length())) {
-            b.append(line.isEmpty() ? "" : indent + line).append('\n');
-        }
+        Text.wrapInto(b, indent, text, options.width() - indent.length());
     }
 
     String style(Role role, String text) {

@@ -41,19 +41,30 @@ public final class Text {
         if (s == null) {
             return "";
         }
+        char[] chars = s.toCharArray();
+        char[] safe = neutralise(chars, tab);
+        return safe == chars ? s : new String(safe);
+    }
+
+    /**
+     * {@link #neutralise(String, String)} over an array, which a cold JVM runs faster than {@code charAt} (it runs
+     * over megabytes of text in a show of hundreds of techniques); {@code chars} itself when nothing changes.
+     */
+    private static char[] neutralise(char[] chars, String tab) {
         int first = 0;
-        while (first < s.length() && !changes(s.charAt(first), tab)) {
+        // Printable ASCII tested here, the rest in a method: most text is the first, and this loop runs over all of it.
+        while (first < chars.length && (chars[first] >= 0x20 && chars[first] < 0x7f || !changes(chars[first], tab))) {
             first++;
         }
-        if (first == s.length()) {
-            return s; // the usual case: nothing to change, nothing copied
+        if (first == chars.length) {
+            return chars; // the usual case: nothing to change
         }
-        StringBuilder out = new StringBuilder(s.length() + 16).append(s, 0, first);
-        for (int i = first; i < s.length(); i++) {
-            char c = s.charAt(i);
+        StringBuilder out = new StringBuilder(chars.length + 16).append(chars, 0, first);
+        for (int i = first; i < chars.length; i++) {
+            char c = chars[i];
             if (c == '\r') {
                 out.append('\n');
-                if (i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+                if (i + 1 < chars.length && chars[i + 1] == '\n') {
                     i++; // \r\n is one line end
                 }
             } else if (c == '\t') {
@@ -64,7 +75,9 @@ public final class Text {
                 out.append(c);
             }
         }
-        return out.toString();
+        char[] safe = new char[out.length()];
+        out.getChars(0, safe.length, safe, 0);
+        return safe;
     }
 
     private static boolean changes(char c, String tab) {
@@ -125,83 +138,129 @@ public final class Text {
         }
     }
 
-    /** Safe text on one line: newlines folded to spaces. */
+    /** Safe text on one line: newlines folded to spaces, and stripped. */
     public static String line(String s) {
+        if (s == null || s.isEmpty()) {
+            return "";
+        }
+        if (!Character.isWhitespace(s.charAt(0)) && !Character.isWhitespace(s.charAt(s.length() - 1))) {
+            boolean plain = true;
+            for (char c : s.toCharArray()) {
+                if ((c < 0x20 || c >= 0x7f) && (c < 0x20 || isControl(c))) {
+                    plain = false;
+                    break;
+                }
+            }
+            if (plain) {
+                return s; // the usual case (an ID, a name): nothing to change, nothing copied
+            }
+        }
         return safe(s).replace('\n', ' ').strip();
     }
 
     /**
-     * Wraps safe text to {@code width} columns, keeping paragraph breaks; words longer than the width are cut. One
-     * pass over the text, without regular expressions: show of hundreds of techniques wraps megabytes of it.
+     * Wraps safe text to {@code width} columns, keeping paragraph breaks (one blank line, never first or last); words
+     * longer than the width are cut.
      */
     static List<String> wrap(String s, int width) {
+        StringBuilder wrapped = new StringBuilder(s == null ? 0 : s.length() + 16);
+        wrapInto(wrapped, "", s, width);
         List<String> lines = new ArrayList<>();
-        String text = safe(s).strip();
-        StringBuilder current = new StringBuilder(width);
-        int paragraphStart = 0;
-        while (paragraphStart <= text.length()) {
-            int paragraphEnd = text.indexOf('\n', paragraphStart);
-            if (paragraphEnd < 0) {
-                paragraphEnd = text.length();
-            }
-            int from = paragraphStart;
-            int to = paragraphEnd;
-            while (from < to && Character.isWhitespace(text.charAt(from))) {
-                from++;
-            }
-            while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
-                to--;
-            }
-            if (from == to) {
-                if (!lines.isEmpty() && !lines.get(lines.size() - 1).isEmpty()) {
-                    lines.add("");
-                }
-            } else {
-                wrapParagraph(text, from, to, width, current, lines);
-            }
-            paragraphStart = paragraphEnd + 1;
+        int start = 0;
+        for (int end = wrapped.indexOf("\n"); end >= 0; end = wrapped.indexOf("\n", start)) {
+            lines.add(wrapped.substring(start, end));
+            start = end + 1;
         }
         return lines;
     }
 
-    /** The words of text[from, to), separated by spaces, filled greedily into lines of at most {@code width}. */
-    private static void wrapParagraph(String text, int from, int to, int width, StringBuilder current,
-                                      List<String> lines) {
-        current.setLength(0);
+    /**
+     * Appends the lines {@link #wrap} makes of {@code s} to {@code out}, each but the blank ones after {@code indent},
+     * each ended by a newline. One pass over the text's characters, from which the lines are appended directly: show
+     * of hundreds of techniques wraps megabytes of text, most of it in a JVM that has not compiled this code yet.
+     */
+    static void wrapInto(StringBuilder out, String indent, String s, int width) {
+        char[] text = s == null ? new char[0] : neutralise(s.toCharArray(), " ");
+        int start = 0;
+        int end = text.length;
+        while (start < end && Character.isWhitespace(text[start])) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(text[end - 1])) {
+            end--;
+        }
+        boolean written = false; // a line was written
+        boolean blank = false; // the last line written was blank
+        int paragraphStart = start;
+        while (paragraphStart <= end) {
+            int paragraphEnd = paragraphStart;
+            while (paragraphEnd < end && text[paragraphEnd] != '\n') {
+                paragraphEnd++;
+            }
+            int from = paragraphStart;
+            int to = paragraphEnd;
+            while (from < to && Character.isWhitespace(text[from])) {
+                from++;
+            }
+            while (to > from && Character.isWhitespace(text[to - 1])) {
+                to--;
+            }
+            if (from < to) {
+                wrapParagraph(out, indent, text, from, to, Math.max(1, width));
+                written = true;
+                blank = false;
+            } else if (written && !blank) {
+                out.append('\n');
+                blank = true;
+            }
+            paragraphStart = paragraphEnd + 1;
+        }
+    }
+
+    /**
+     * The words of text[from, to), separated by spaces, filled greedily into lines of at most {@code width}, each
+     * after {@code indent} and ended by a newline.
+     */
+    private static void wrapParagraph(StringBuilder out, String indent, char[] text, int from, int to, int width) {
+        int lineLength = 0; // characters on the line being filled; 0: none begun
         int i = from;
         while (i < to) {
-            while (i < to && text.charAt(i) == ' ') {
+            while (i < to && text[i] == ' ') {
                 i++;
             }
             int wordEnd = i;
-            while (wordEnd < to && text.charAt(wordEnd) != ' ') {
+            while (wordEnd < to && text[wordEnd] != ' ') {
                 wordEnd++;
             }
             if (wordEnd - i > width) { // a word too long for a line: cut, whole lines of it first
-                if (current.length() > 0) {
-                    lines.add(current.toString());
-                    current.setLength(0);
+                if (lineLength > 0) {
+                    out.append('\n');
+                    lineLength = 0;
                 }
                 while (wordEnd - i > width) {
-                    lines.add(text.substring(i, i + width));
+                    out.append(indent).append(text, i, width).append('\n');
                     i += width;
                 }
             }
             int length = wordEnd - i;
             if (length > 0) {
-                if (current.length() > 0 && current.length() + 1 + length > width) {
-                    lines.add(current.toString());
-                    current.setLength(0);
+                if (lineLength > 0 && lineLength + 1 + length > width) {
+                    out.append('\n');
+                    lineLength = 0;
                 }
-                if (current.length() > 0) {
-                    current.append(' ');
+                if (lineLength > 0) {
+                    out.append(' ');
+                    lineLength++;
+                } else {
+                    out.append(indent);
                 }
-                current.append(text, i, wordEnd);
+                out.append(text, i, length);
+                lineLength += length;
             }
             i = wordEnd;
         }
-        if (current.length() > 0) {
-            lines.add(current.toString());
+        if (lineLength > 0) {
+            out.append('\n');
         }
     }
 }
