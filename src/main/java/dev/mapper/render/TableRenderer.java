@@ -17,7 +17,6 @@ import dev.mapper.model.FrameworkList;
 import dev.mapper.model.GapReport;
 import dev.mapper.model.Groups;
 import dev.mapper.model.Mapping;
-import dev.mapper.model.MappingField;
 import dev.mapper.model.MappingSet;
 import dev.mapper.model.MappingType;
 import dev.mapper.model.MatrixReport;
@@ -41,7 +40,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -61,7 +59,11 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
 
     private static final int LABEL_WIDTH = 12;
 
+    private static final Map<String, RenderedGroup> NO_GROUPS = Map.of();
+
     private final RenderOptions options;
+    /** See {@link RenderedGroup}: filled only while a list of reports is rendered. */
+    private Map<String, RenderedGroup> renderedGroups = NO_GROUPS;
 
     TableRenderer(RenderOptions options) {
         this.options = options;
@@ -74,6 +76,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
             // which need not be one string first, nor a string (and its copies) per section.
             StringBuilder b = new StringBuilder();
             char[] chunk = new char[8192];
+            renderedGroups = new HashMap<>();
             for (int i = 0; i < list.reports().size(); i++) {
                 b.setLength(0);
                 if (i > 0) {
@@ -91,6 +94,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
                     out.write(chunk, 0, end - start);
                 }
             }
+            renderedGroups = NO_GROUPS;
         } else {
             out.write(report.accept(this));
         }
@@ -469,7 +473,36 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
                 b.append('\n').append(style(Role.HEADING, "Sub-technique "
                         + heading(group.getKey(), technique == null ? null : technique.name()))).append('\n');
             }
-            mappingsBySet(b, group.getValue(), byCapability(technique));
+            RenderedGroup rendered = technique == null ? null : renderedGroups.get(technique.id());
+            if (rendered != null && rendered.isOf(technique, group.getValue())) {
+                b.append(rendered.text());
+            } else {
+                int start = b.length();
+                mappingsBySet(b, group.getValue(), byCapability(technique));
+                if (technique != null && technique.subtechnique() && renderedGroups != NO_GROUPS) {
+                    renderedGroups.put(technique.id(), new RenderedGroup(technique, group.getValue(), b.substring(start)));
+                }
+            }
+        }
+    }
+
+    /**
+     * A technique's mappings as rendered, kept while a list of reports is written: a sub-technique's mappings are
+     * shown under their parent and again on their own ({@code show T1078 T1078.004}, or every technique at once),
+     * and the second time the text is copied instead of rendered anew. Only the same mappings (the same objects, in
+     * the same order) of the same technique make the same text.
+     */
+    private record RenderedGroup(Technique technique, List<Mapping> mappings, String text) {
+        boolean isOf(Technique other, List<Mapping> others) {
+            if (other != technique || others.size() != mappings.size()) {
+                return false;
+            }
+            for (int i = 0; i < others.size(); i++) {
+                if (others.get(i) != mappings.get(i)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -547,17 +580,55 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
                     .append(style(Role.MUTED, Text.line(set.key().toString()) + " · " + Text.line(options.source(set.source()))))
                     .append('\n');
             // Exact duplicates (official files contain some) are shown once, at the first copy, with their count.
-            Map<List<Object>, Mapping> firstCopy = new LinkedHashMap<>();
-            Map<List<Object>, Long> copies = new HashMap<>();
-            for (Mapping m : entry.getValue()) {
-                List<Object> content = content(m);
-                firstCopy.putIfAbsent(content, m);
-                copies.put(content, copies.getOrDefault(content, 0L) + 1);
-            }
-            for (Map.Entry<List<Object>, Mapping> first : firstCopy.entrySet()) {
-                mapping(b, first.getValue(), headline.apply(first.getValue()), copies.get(first.getKey()));
+            for (Copies copies : copies(entry.getValue())) {
+                mapping(b, copies.first, headline.apply(copies.first), copies.count);
             }
         }
+    }
+
+    /** A mapping and how many exact copies of it (itself included) a list holds. */
+    private static final class Copies {
+        private final Mapping first;
+        private int count = 1;
+
+        Copies(Mapping first) {
+            this.first = first;
+        }
+    }
+
+    /**
+     * The mappings of a list with exact duplicates folded into their first copy, in order. Linear, not quadratic (a
+     * NIST control has hundreds of mappings per set): each is compared only with the earlier ones that share its
+     * capability, technique and comments, which duplicates must.
+     */
+    private static List<Copies> copies(List<Mapping> mappings) {
+        List<Copies> folded = new ArrayList<>();
+        Map<Integer, List<Copies>> byKey = new HashMap<>();
+        for (Mapping m : mappings) {
+            Integer key = (Objects.hashCode(m.capabilityId()) * 31 + Objects.hashCode(m.attackObjectId())) * 31
+                    + Objects.hashCode(m.comments());
+            List<Copies> candidates = byKey.get(key);
+            Copies same = null;
+            if (candidates == null) {
+                candidates = new ArrayList<>(1);
+                byKey.put(key, candidates);
+            } else {
+                for (Copies c : candidates) {
+                    if (c.first.sameContent(m)) {
+                        same = c;
+                        break;
+                    }
+                }
+            }
+            if (same == null) {
+                same = new Copies(m);
+                candidates.add(same);
+                folded.add(same);
+            } else {
+                same.count++;
+            }
+        }
+        return folded;
     }
 
     private void mapping(StringBuilder b, Mapping m, Headline headline, long copies) {
@@ -770,20 +841,6 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
                 : noun.endsWith("ch") ? noun + "es" : noun + "s";
         return n + " " + (n == 1 ? noun : plural);
     }
-
-    /**
-     * The values of every content field: equal exactly when {@link Mapping#sameContent} holds, and a hash key, so
-     * folding the mappings of a set is linear rather than quadratic (a NIST control has hundreds per set).
-     */
-    private static List<Object> content(Mapping m) {
-        Object[] values = new Object[CONTENT_FIELDS.length];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = CONTENT_FIELDS[i].value(m);
-        }
-        return Arrays.asList(values);
-    }
-
-    private static final MappingField[] CONTENT_FIELDS = MappingField.values();
 
     void field(StringBuilder b, String label, String value) {
         fieldLines(b, label, Text.wrap(value, options.width() - LABEL_WIDTH));

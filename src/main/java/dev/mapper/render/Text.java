@@ -119,17 +119,25 @@ public final class Text {
         }
         int start = 0;
         int lineStart = 0;
-        for (int i = 0; i <= s.length(); i++) {
-            if (i == s.length() || s.charAt(i) == '\n') {
-                if (s.substring(lineStart, i).isBlank() && i < s.length()) {
-                    addParagraph(paragraphs, s.substring(start, lineStart));
-                    start = i + 1;
-                }
-                lineStart = i + 1;
+        // Line by line with indexOf, the JDK's own loop, rather than a loop of our own over every character.
+        for (int lineEnd = s.indexOf('\n'); lineEnd >= 0; lineEnd = s.indexOf('\n', lineStart)) {
+            if (isBlank(s, lineStart, lineEnd)) {
+                addParagraph(paragraphs, s.substring(start, lineStart));
+                start = lineEnd + 1;
             }
+            lineStart = lineEnd + 1;
         }
         addParagraph(paragraphs, s.substring(Math.min(start, s.length())));
         return paragraphs;
+    }
+
+    private static boolean isBlank(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void addParagraph(List<String> paragraphs, String paragraph) {
@@ -145,7 +153,8 @@ public final class Text {
         }
         if (!Character.isWhitespace(s.charAt(0)) && !Character.isWhitespace(s.charAt(s.length() - 1))) {
             boolean plain = true;
-            for (char c : s.toCharArray()) {
+            for (int i = 0; i < s.length(); i++) { // charAt: these are short, most of them IDs and names
+                char c = s.charAt(i);
                 if ((c < 0x20 || c >= 0x7f) && (c < 0x20 || isControl(c))) {
                     plain = false;
                     break;
