@@ -11,6 +11,16 @@ public enum Score {
         if (value == null) {
             return null;
         }
+        switch (value) { // the schema's spelling, first: asked once or twice for every mapping shown
+            case "minimal":
+                return MINIMAL;
+            case "partial":
+                return PARTIAL;
+            case "significant":
+                return SIGNIFICANT;
+            default:
+                break;
+        }
         for (Score s : values()) {
             if (s.name().equalsIgnoreCase(value.trim())) {
                 return s;
