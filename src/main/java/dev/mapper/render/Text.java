@@ -172,6 +172,9 @@ public final class Text {
      * longer than the width are cut.
      */
     static List<String> wrap(String s, int width) {
+        if (s != null && fitsAsIs(s, width)) {
+            return List.of(s); // most fields and list items: a short line, nothing to change
+        }
         StringBuilder wrapped = new StringBuilder(s == null ? 0 : s.length() + 16);
         wrapInto(wrapped, "", s, width);
         List<String> lines = new ArrayList<>();
@@ -181,6 +184,21 @@ public final class Text {
             start = end + 1;
         }
         return lines;
+    }
+
+    /** True when {@link #wrap} would give the text back as its one line: safe, short, single-spaced, trimmed. */
+    private static boolean fitsAsIs(String s, int width) {
+        int n = s.length();
+        if (n == 0 || n > width || Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(s.charAt(n - 1))) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x7f && isControl(c) || c == ' ' && s.charAt(i - 1) == ' ') { // not first: trimmed
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
