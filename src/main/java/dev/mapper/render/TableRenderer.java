@@ -159,8 +159,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
 
     private void technique(StringBuilder b, TechniqueReport report) {
         Technique t = report.technique();
-        b.append(style(Role.HEADING, Text.line(t.id()) + "  " + Text.line(Objects.requireNonNullElse(t.name(), "(no name)"))))
-                .append('\n');
+        headingLine(b, t.id(), Objects.requireNonNullElse(t.name(), "(no name)"), null);
         if (t.revoked()) {
             field(b, "Revoked", t.revokedBy() == null ? "yes" : "yes, by " + t.revokedBy());
         }
@@ -466,12 +465,12 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
             Technique technique = own ? report.technique() : replaced != null ? replaced
                     : withId(report.subtechniques(), group.getKey());
             if (replaced != null) {
-                b.append('\n').append(style(Role.HEADING, "Recorded under " + heading(group.getKey(), replaced.name())))
-                        .append("  ").append(style(Role.MUTED, "(revoked by " + Text.line(replaced.revokedBy()) + ")"))
-                        .append('\n');
+                b.append('\n');
+                headingLine(b, "Recorded under " + group.getKey(), replaced.name(),
+                        "(revoked by " + Text.line(replaced.revokedBy()) + ")");
             } else if (!own) {
-                b.append('\n').append(style(Role.HEADING, "Sub-technique "
-                        + heading(group.getKey(), technique == null ? null : technique.name()))).append('\n');
+                b.append('\n');
+                headingLine(b, "Sub-technique " + group.getKey(), technique == null ? null : technique.name(), null);
             }
             RenderedGroup rendered = technique == null ? null : renderedGroups.get(technique.id());
             if (rendered != null && rendered.isOf(technique, group.getValue())) {
@@ -515,8 +514,8 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
                 Objects.requireNonNullElse(m.techniqueId(), "(no technique)"), k -> new ArrayList<>()).add(m));
         for (Map.Entry<String, List<Mapping>> group : byTechnique.entrySet()) {
             Technique t = report.techniques().get(group.getKey());
-            b.append('\n').append(style(Role.HEADING, heading(group.getKey(), t == null ? null : t.name())))
-                    .append('\n');
+            b.append('\n');
+            headingLine(b, group.getKey(), t == null ? null : t.name(), null);
             mappingsBySet(b, group.getValue(), byCapability(t));
         }
         return b.toString();
@@ -531,9 +530,25 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         return null;
     }
 
-    /** "T1528  Steal Application Access Token", or the ID alone when no name is known. */
-    private static String heading(String id, String name) {
-        return name == null ? Text.line(id) : Text.line(id) + "  " + Text.line(name);
+    /**
+     * A heading line, {@code "T1528  Steal Application Access Token"} (the lead alone when no name is known), and a
+     * muted note after it: when too long for the width, the name wraps under itself and the note goes below it.
+     */
+    private void headingLine(StringBuilder b, String lead, String name, String note) {
+        String first = Text.line(lead);
+        String text = name == null ? "" : Text.line(name);
+        String pad = " ".repeat(first.length() + 2);
+        List<String> lines = text.isEmpty() ? List.of() : pad.length() + text.length() <= options.width()
+                ? List.of(text) : Text.wrap(text, Math.max(options.width() - pad.length(), 20));
+        b.append(style(Role.HEADING, lines.isEmpty() ? first : first + "  " + lines.get(0)));
+        for (int i = 1; i < lines.size(); i++) {
+            b.append('\n').append(pad).append(style(Role.HEADING, lines.get(i)));
+        }
+        if (note != null) {
+            int used = lines.isEmpty() ? first.length() : pad.length() + lines.get(lines.size() - 1).length();
+            b.append(used + 2 + note.length() <= options.width() ? "  " : "\n" + pad).append(style(Role.MUTED, note));
+        }
+        b.append('\n');
     }
 
     /** "Mappings  3 mappings from 2 frameworks", and how many sets were searched when there are none. */
@@ -576,9 +591,17 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         }
         for (Map.Entry<MappingSet, List<Mapping>> entry : bySet.entrySet()) {
             MappingSet set = entry.getKey();
-            b.append('\n').append(style(Role.ACCENT, Text.line(set.framework()))).append("  ")
-                    .append(style(Role.MUTED, Text.line(set.key().toString()) + " · " + Text.line(options.source(set.source()))))
-                    .append('\n');
+            String framework = Text.line(set.framework());
+            String name = Text.line(set.key().toString());
+            String source = Text.line(options.source(set.source()));
+            b.append('\n').append(style(Role.ACCENT, framework)).append("  ");
+            if (framework.length() + 2 + name.length() + 3 + source.length() <= options.width()) {
+                b.append(style(Role.MUTED, name + " · " + source));
+            } else { // the file's name under the set's, so that the line fits (a path with --verbose may not)
+                b.append(style(Role.MUTED, name)).append('\n').append(" ".repeat(framework.length() + 2))
+                        .append(style(Role.MUTED, "· " + source));
+            }
+            b.append('\n');
             // Exact duplicates (official files contain some) are shown once, at the first copy, with their count.
             for (Copies copies : copies(entry.getValue())) {
                 mapping(b, copies.first, headline.apply(copies.first), copies.count);
@@ -646,36 +669,114 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
             }
         }
         b.append('\n');
-        List<String> facts = new ArrayList<>();
-        facts.add(style(Role.MUTED, m.nonMappable() ? "non-mappable" : Text.line(m.type().displayName())));
+        List<Fact> facts = new ArrayList<>();
+        facts.add(new Fact(m.nonMappable() ? "non-mappable" : Text.line(m.type().displayName()), Role.MUTED));
         if (m.scoreCategory() != null) {
-            facts.add(style(Role.MUTED, Text.line(m.scoreCategory())));
+            facts.add(new Fact(Text.line(m.scoreCategory()), Role.MUTED));
         }
         if (m.scoreValue() != null) {
-            facts.add(options.style().score(Score.of(m.scoreValue()), Text.line(m.scoreValue())));
+            facts.add(new Fact(Text.line(m.scoreValue()), null));
         }
         if (m.attackObjectName() != null && !m.attackObjectName().equals(headline.techniqueName())) {
-            facts.add(style(Role.MUTED, "mapped as \"" + Text.line(m.attackObjectName()) + "\""));
+            facts.add(new Fact("mapped as \"" + Text.line(m.attackObjectName()) + "\"", Role.MUTED));
         }
         Technique technique = headline.technique();
         if (technique != null && technique.stixId() != null && !AttackDomain.normalise(technique.domain())
                 .equals(AttackDomain.normalise(m.set().domain()))) {
-            facts.add(style(Role.WARNING, "from a file of another domain: " + Text.line(AttackDomain.displayName(
+            facts.add(new Fact("from a file of another domain: " + Text.line(AttackDomain.displayName(
                     m.set().domain())) + ", but " + technique.id() + " is ATT&CK "
-                    + AttackDomain.displayName(technique.domain())));
+                    + AttackDomain.displayName(technique.domain()), Role.WARNING));
         }
         if (copies > 1) {
-            facts.add(style(Role.MUTED, "x" + copies + ": exact duplicates in the source file"));
+            facts.add(new Fact("x" + copies + ": exact duplicates in the source file", Role.MUTED));
         }
-        b.append("    ").append(String.join(style(Role.MUTED, " · "), facts)).append('\n');
+        factLine(b, facts);
         if (m.comments() != null && !m.comments().isBlank()) {
             indented(b, "    ", m.comments());
         }
         if (m.references() != null && !m.references().isEmpty()) {
             for (String ref : m.references()) {
-                b.append("    ").append(style(Role.MUTED, "ref ")).append(Text.line(ref)).append('\n');
+                b.append("    ").append(style(Role.MUTED, "ref "));
+                reference(b, Text.line(ref));
             }
         }
+    }
+
+    /**
+     * A mapping's reference after "ref ": as it is when it fits; else (some official values hold two URLs, or a
+     * word before one) a line per word that does not fit, never cutting a word, so that every URL stays whole.
+     */
+    private void reference(StringBuilder b, String ref) {
+        String indent = "        ";
+        int room = options.width() - indent.length();
+        if (ref.length() <= room) {
+            b.append(ref).append('\n');
+            return;
+        }
+        int used = 0; // columns of the current line after the indent
+        int i = 0;
+        while (i < ref.length()) {
+            while (i < ref.length() && Character.isWhitespace(ref.charAt(i))) {
+                i++;
+            }
+            int end = i;
+            while (end < ref.length() && !Character.isWhitespace(ref.charAt(end))) {
+                end++;
+            }
+            if (end > i) {
+                if (used > 0 && used + 1 + end - i > room) {
+                    b.append('\n').append(indent);
+                    used = 0;
+                } else if (used > 0) {
+                    b.append(' ');
+                    used++;
+                }
+                b.append(ref, i, end);
+                used += end - i;
+            }
+            i = end;
+        }
+        b.append('\n');
+    }
+
+    /** A fact about a mapping as the table shows it: its text, styled in its role (null: a score level). */
+    private record Fact(String text, Role role) {
+    }
+
+    private String paint(Fact fact, String text) {
+        return fact.role() == null ? options.style().score(Score.of(fact.text()), text) : style(fact.role(), text);
+    }
+
+    /**
+     * A mapping's facts on a line under it, {@code " · "} between them; when they do not fit the width, the line
+     * breaks between two facts and goes on after {@code "· "}, and a fact longer than a line is wrapped itself.
+     */
+    private void factLine(StringBuilder b, List<Fact> facts) {
+        String indent = "    ";
+        int room = options.width() - indent.length();
+        int used = 0; // columns of the current line after the indent
+        b.append(indent);
+        for (Fact fact : facts) {
+            int length = fact.text().length();
+            if (used > 0 && used + 3 + length > room) {
+                b.append('\n').append(indent).append(style(Role.MUTED, "·")).append(' ');
+                used = 2;
+            } else if (used > 0) {
+                b.append(style(Role.MUTED, " · "));
+                used += 3;
+            }
+            if (used + length <= room) {
+                b.append(paint(fact, fact.text()));
+                used += length;
+                continue;
+            }
+            List<String> lines = Text.wrap(fact.text(), room - 2);
+            for (int i = 0; i < lines.size(); i++) {
+                b.append(i == 0 ? "" : "\n" + indent + "  ").append(paint(fact, lines.get(i)));
+            }
+            used = 2 + lines.get(lines.size() - 1).length();
+        }
+        b.append('\n');
     }
 
     @Override

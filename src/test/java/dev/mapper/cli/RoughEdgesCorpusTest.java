@@ -68,6 +68,18 @@ class RoughEdgesCorpusTest {
         assertThat(technique.path("detection_strategies")).isNotEmpty();
     }
 
+    /** Show of every current technique, whole: only a URL (a reference's, or a mapping's ref, never cut) may be wider. */
+    @Test
+    void showOfEveryTechniqueFitsEightyColumns() {
+        String ids = String.join("\n", Corpus.activeTechniques().keySet());
+        for (String detail : List.of("--no-subtechniques", "--full")) {
+            Cli.Run run = Cli.runWithInput(ids, "--data", Corpus.root().toString(), "show", "-", detail);
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out().lines().filter(line -> line.length() > 80 && !line.strip().matches("(ref )?\\S*://\\S+")))
+                    .as("lines wider than 80 columns (%s)", detail).isEmpty();
+        }
+    }
+
     @Test
     void diffFitsEightyColumnsAndNamesTheFiles() {
         Cli.Run run = Cli.run("--data", Corpus.root().toString(), "diff", "nist_800_53@rev5@14.1",

@@ -197,6 +197,40 @@ class RoughEdgesTest {
         assertThat(json.path("mappings").get(0).path("source").asText()).isEqualTo(m.toString());
     }
 
+    /** Two URLs in one reference, as some official values have, too long together for a line. */
+    private static final String FIRST_URL = "https://example.com/advisories/2025/a-long-advisory-name";
+    private static final String SECOND_URL = "https://example.org/blog/the-proof-of-concept-for-it";
+
+    @Test
+    void everyLineOfShowFitsTheWidthFactsHeadingsAndSetHeadersWrapped() throws Exception {
+        StixBundles bundle = StixBundles.of("enterprise", "18.1");
+        bundle.technique("T1048", "Exfiltration Over Alternative Protocol");
+        bundle.technique("T1048.003", "Exfiltration Over Unencrypted Non-C2 Protocol, a name long enough to wrap");
+        bundle.write(dir.resolve("attack.json"));
+        String renamed = mapping("cap_a", "T1048.003")
+                .replace("Technique T1048.003", "Exfiltration Over Unencrypted/Obfuscated Non-C2 Protocol")
+                .replace("\"status\"", "\"score_category\": \"protect\", \"score_value\": \"significant\", \"status\"")
+                .replace("}", ", \"references\": [\"" + FIRST_URL + " " + SECOND_URL + "\"]}");
+        Path nested = Files.createDirectories(dir.resolve("m"));
+        Files.writeString(nested.resolve("a-mapping-file-whose-name-alone-takes-more-than-half-the-line.json"),
+                MappingFiles.file(renamed, renamed));
+
+        Cli.Run run = Cli.run("--data", dir.toString(), "show", "T1048");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String out = run.out();
+        out.lines().forEach(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
+        assertThat(out).as(run.err()).contains("Sub-technique T1048.003  Exfiltration Over Unencrypted Non-C2 Protocol, a name\n"
+                        + "                         long enough to wrap\n",
+                "test  test@1@16.1\n      · a-mapping-file-whose-name-alone-takes-more-than-half-the-line.json\n",
+                "    mitigates · protect · significant\n"
+                        + "    · mapped as \"Exfiltration Over Unencrypted/Obfuscated Non-C2 Protocol\"\n"
+                        + "    · x2: exact duplicates in the source file\n",
+                "    ref " + FIRST_URL + "\n        " + SECOND_URL + "\n");
+        assertThat(Cli.run("--data", dir.toString(), "show", "T1048", "--color", "always").out())
+                .as("the widths are the text's, not its escape codes'")
+                .contains("\u001b[2m·\u001b[0m \u001b[2mmapped as");
+    }
+
     @Test
     void eachCommandNamesOnlyTheFormatsItWrites() {
         Cli.Run show = Cli.run("show", "T1528", "-f", "sarif");
