@@ -38,7 +38,7 @@ public enum Format {
             case TSV -> new DelimitedRenderer('\t');
             case MARKDOWN -> new MarkdownRenderer(options.detail());
             case YAML -> new YamlRenderer();
-            case HTML -> new HtmlRenderer();
+            case HTML -> new HtmlRenderer(options);
             case GITHUB -> new GithubRenderer();
             case SARIF -> new SarifRenderer();
         };

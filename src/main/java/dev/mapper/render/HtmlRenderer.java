@@ -1,7 +1,10 @@
 package dev.mapper.render;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mapper.model.AttackDomain;
 import dev.mapper.model.CoverageReport;
+import dev.mapper.model.Mapping;
 import dev.mapper.model.MatrixReport;
 import dev.mapper.model.MatrixReport.Cell;
 import dev.mapper.model.MatrixReport.Column;
@@ -19,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,12 +35,19 @@ import java.util.zip.GZIPOutputStream;
  * details a cell shows when hovered or clicked come from the report's JSON document (exactly what {@code --format
  * json} writes, gzip-compressed and base64-encoded: the whole corpus's details are 10 MB as JSON, 1.3 MB so) and are
  * put on the page by the inline script as text. A Content-Security-Policy allows that script and style, by hash,
- * and nothing else: no request of any kind, no other script, no inline handlers.
+ * and nothing else: no request of any kind, no other script, no inline handlers. The page is meant to be shared,
+ * so its mappings name their data file as the table does: by file name, by whole path only with {@code --verbose}.
  */
 final class HtmlRenderer implements Renderer {
 
     private static final String CSS = resource("matrix.css") + shadeRules();
     private static final String JS = resource("matrix.js");
+
+    private final RenderOptions options;
+
+    HtmlRenderer(RenderOptions options) {
+        this.options = options;
+    }
 
     @Override
     public void render(Report report, Writer out) throws IOException {
@@ -46,7 +57,7 @@ final class HtmlRenderer implements Renderer {
         out.write(page(matrix));
     }
 
-    private static String page(MatrixReport report) throws IOException {
+    private String page(MatrixReport report) throws IOException {
         String title = "ATT&CK " + report.release().displayName() + " matrix";
         String selection = selection(report);
         StringBuilder b = new StringBuilder(64 * 1024);
@@ -240,11 +251,26 @@ final class HtmlRenderer implements Renderer {
         return n + " " + (n == 1 ? noun : noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s");
     }
 
-    /** The JSON document of the report, compact, gzip-compressed, base64 in lines of 120 characters. */
-    private static String data(MatrixReport report) throws IOException {
+    /**
+     * The JSON document of the report, each mapping's {@code source} as {@link RenderOptions#source} names it;
+     * compact, gzip-compressed, base64 in lines of 120 characters.
+     */
+    private String data(MatrixReport report) throws IOException {
+        ObjectNode document = JsonShapes.document(report);
+        Map<String, String> sourceNames = new HashMap<>();
+        for (List<Mapping> mappings : report.mappings().values()) {
+            for (Mapping m : mappings) {
+                sourceNames.put(m.set().source().label(), options.source(m.set().source()));
+            }
+        }
+        for (JsonNode technique : document.path("techniques")) {
+            for (JsonNode mapping : technique.path("mappings")) {
+                ((ObjectNode) mapping).put("source", sourceNames.get(mapping.path("source").asText()));
+            }
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
         try (Writer json = new OutputStreamWriter(new GZIPOutputStream(bytes), StandardCharsets.UTF_8)) {
-            JsonRenderer.writeCompact(JsonShapes.document(report), json);
+            JsonRenderer.writeCompact(document, json);
         }
         return Base64.getMimeEncoder(120, new byte[] {'\n'}).encodeToString(bytes.toByteArray()) + "\n";
     }

@@ -2,12 +2,15 @@ package dev.mapper.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mapper.testing.Cli;
 import dev.mapper.testing.HtmlReport;
 import dev.mapper.testing.MatrixFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,9 +60,29 @@ class MatrixHtmlTest {
 
     @Test
     void theDataIsTheJsonDocumentOfTheSameReport() throws Exception {
+        Path file = dir.resolve("verbose.html");
+        Cli.Run run = Cli.run("--no-bundled", "--verbose", "--data", dir.toString(), "matrix", "--format", "html",
+                "-o", file.toString());
         Cli.Run json = Cli.run("--no-bundled", "--data", dir.toString(), "matrix", "--format", "json");
 
-        assertThat(HtmlReport.data(html)).isEqualTo(JSON.readTree(json.out()));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(HtmlReport.data(Files.readString(file))).isEqualTo(JSON.readTree(json.out()));
+    }
+
+    @Test
+    void aPageToShareNamesDataFilesByTheirNameAsTheTableDoes() throws Exception {
+        Cli.Run json = Cli.run("--no-bundled", "--data", dir.toString(), "matrix", "--format", "json");
+        JsonNode expected = JSON.readTree(json.out());
+        List<String> fullPaths = new ArrayList<>();
+        for (JsonNode mapping : expected.findValues("mappings").stream().flatMap(m -> m.findParents("source").stream())
+                .toList()) {
+            fullPaths.add(mapping.get("source").asText());
+            ((ObjectNode) mapping).put("source", Path.of(mapping.get("source").asText()).getFileName().toString());
+        }
+
+        assertThat(fullPaths).isNotEmpty().allMatch(path -> path.startsWith(dir.toString() + "/"));
+        assertThat(HtmlReport.data(html).toString()).doesNotContain(dir.toString());
+        assertThat(HtmlReport.data(html)).isEqualTo(expected);
     }
 
     @Test
