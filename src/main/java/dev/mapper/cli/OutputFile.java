@@ -29,7 +29,8 @@ import java.util.UUID;
  * permitted, the owner and group of the file it replaces; a new file gets the umask's mode. Symbolic links are
  * followed: the file they lead to is replaced, the link kept. Anything else that exists is not ours to replace: a
  * device ({@code /dev/null}, {@code /dev/full}, a terminal), a FIFO or an open descriptor ({@code /dev/stdout}) is
- * written to as a stream, as a shell's {@code >} would; a directory or a socket is refused.
+ * written to as a stream, as a shell's {@code >} would; a directory or a socket is refused. A run stopped by a
+ * signal while it writes leaves no temporary file either.
  */
 final class OutputFile {
 
@@ -124,6 +125,8 @@ final class OutputFile {
         FileAttribute<?>[] mode = existing == null ? new FileAttribute<?>[0]
                 : new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(existing.permissions())};
         boolean renamed = false;
+        Thread removeOnSignal = new TemporaryFileRemover(temp);
+        Runtime.getRuntime().addShutdownHook(removeOnSignal);
         try {
             try (FileChannel channel = FileChannel.open(temp,
                     EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), mode);
@@ -141,6 +144,29 @@ final class OutputFile {
             if (!renamed) {
                 deleteQuietly(temp);
             }
+            try {
+                Runtime.getRuntime().removeShutdownHook(removeOnSignal);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs now; after a rename it finds nothing to remove
+            }
+        }
+    }
+
+    /**
+     * Removes the temporary file when the JVM is stopped while it exists (Ctrl-C, SIGTERM from a CI job's
+     * timeout): a {@code finally} does not run then, shutdown hooks do. Registered only while the file exists.
+     */
+    private static final class TemporaryFileRemover extends Thread {
+        private final Path temp;
+
+        TemporaryFileRemover(Path temp) {
+            super("remove " + temp.getFileName());
+            this.temp = temp;
+        }
+
+        @Override
+        public void run() {
+            deleteQuietly(temp);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.mapper.testing.Bash;
 import dev.mapper.testing.Cli;
 import dev.mapper.testing.MappingFiles;
 import dev.mapper.testing.Processes;
@@ -259,6 +260,40 @@ class OutputFileTest {
         assertThat(run.err()).isEqualTo("mapper: cannot write " + file + ": File too large\n");
         assertThat(file).hasContent("old");
         assertThat(entries()).containsExactlyInAnyOrder("many.json", "out.csv");
+    }
+
+    @Test
+    void aRunStoppedBySigtermWhileWritingLeavesTheOldFileAndNoTemporaryFile() throws Exception {
+        Bash.assumeAvailable();
+        Path data = Files.writeString(dir.resolve("many.json"), MappingFiles.manyMappings(50_000));
+        Path file = Files.writeString(dir.resolve("out.json"), "old");
+
+        Process mapper = Processes.start("--data", data.toString(), "export", "mappings", "-f", "json", "-o",
+                file.toString());
+        try {
+            // Caught writing: held still (SIGSTOP) while the temporary file is there, then sent SIGTERM.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (entries().size() < 3 && mapper.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            signal("STOP", mapper);
+            assertThat(entries()).as("a temporary file beside out.json while mapper writes")
+                    .hasSize(3).anyMatch(name -> name.matches("\\.out\\.json\\..*\\.tmp"));
+            mapper.destroy(); // SIGTERM
+            signal("CONT", mapper);
+
+            assertThat(mapper.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(mapper.exitValue()).isEqualTo(128 + 15);
+            assertThat(file).hasContent("old");
+            assertThat(entries()).containsExactlyInAnyOrder("many.json", "out.json");
+        } finally {
+            mapper.destroyForcibly();
+        }
+    }
+
+    private static void signal(String name, Process process) throws Exception {
+        assertThat(new ProcessBuilder("bash", "-c", "kill -" + name + " " + process.pid()).start().waitFor())
+                .as("kill -%s", name).isZero();
     }
 
     @Test

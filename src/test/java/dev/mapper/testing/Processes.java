@@ -24,6 +24,24 @@ public final class Processes {
      */
     public static Cli.Run mapper(Map<String, String> env, List<String> wrapper, String... args)
             throws IOException, InterruptedException {
+        ProcessBuilder builder = builder(env, wrapper, args);
+        Path err = Files.createTempFile("mapper-err", ".txt");
+        builder.redirectError(err.toFile());
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finished: %s", builder.command()).isTrue();
+        String errText = Files.readString(err);
+        Files.delete(err);
+        return new Cli.Run(process.exitValue(), out, errText);
+    }
+
+    /** mapper started with {@code args}, its stdout and stderr discarded, for a test to signal while it runs. */
+    public static Process start(String... args) throws IOException {
+        return builder(Map.of(), List.of(), args).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private static ProcessBuilder builder(Map<String, String> env, List<String> wrapper, String... args) {
         List<String> command = Stream.of(wrapper.stream(), Stream.of(Path.of(System.getProperty("java.home"), "bin",
                 "java").toString(), "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName()), Stream.of(args)).flatMap(s -> s).toList();
@@ -36,14 +54,7 @@ public final class Processes {
                 builder.environment().put(name, value);
             }
         });
-        Path err = Files.createTempFile("mapper-err", ".txt");
-        builder.redirectError(err.toFile());
-        Process process = builder.start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finished: %s", command).isTrue();
-        String errText = Files.readString(err);
-        Files.delete(err);
-        return new Cli.Run(process.exitValue(), out, errText);
+        return builder;
     }
 
     /**
