@@ -14,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,14 +58,6 @@ final class AdversarySelection {
         if (counting.includeSoftware) {
             caption.put("include_software", List.of());
         }
-    }
-
-    /** The IDs of the techniques the adversaries use, as {@link MappingIndex#techniquesUsedBy} counts them. */
-    Set<String> techniqueIds(List<Adversary> adversaries, MappingIndex index) {
-        Set<String> ids = new TreeSet<>();
-        adversaries.forEach(a -> index.techniquesUsedBy(a, counting.includeSoftware)
-                .forEach(use -> ids.add(use.technique().id())));
-        return ids;
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.mapper.index.MappingIndex;
 import dev.mapper.index.MatrixRequest;
 import dev.mapper.index.Selection;
 import dev.mapper.model.Adversary;
+import dev.mapper.model.AdversaryTechniques;
 import dev.mapper.model.MatrixReport;
 import dev.mapper.model.Scoring;
 import dev.mapper.render.Format;
@@ -16,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -95,7 +97,11 @@ final class MatrixCommand implements Callable<Integer> {
         Set<String> scopeIds = null;
         if (adversaries.given()) {
             List<Adversary> chosen = adversaries.adversaries(spec, index);
-            scopeIds = adversaries.techniqueIds(chosen, index);
+            scopeIds = new TreeSet<>();
+            for (AdversaryTechniques.Used used : index.adversaryTechniques(chosen, adversaries.counting.includeSoftware,
+                    filter).techniques()) {
+                scopeIds.add(used.technique().id());
+            }
             scope = "the techniques and sub-techniques " + chosen.stream().map(a -> a.id() + " " + a.name())
                     .collect(Collectors.joining(", ")) + (chosen.size() == 1 ? " uses" : " use")
                     + (adversaries.counting.includeSoftware ? ", with software" : "") + " (" + scopeIds.size() + ")";
