@@ -12,7 +12,8 @@
 # Runs alternate (A, B, A, B, ...) so that load from other processes hits both sides alike; the medians and their
 # ratio are printed. There is no pass/fail on absolute times: they depend on the machine.
 #
-# Usage: bench/run.sh [runs]          (default 11; env: MAPPER_CORPUS, default ../shared/corpus)
+# Usage: bench/run.sh [runs]          (default 11; env: MAPPER_CORPUS, default ../shared/corpus;
+#                                     MAPPER_BENCH_ONLY=REGEX runs only the lines whose label matches, e.g. 'IDs|same')
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -86,6 +87,7 @@ median() {
 # compare LABEL GOAL "A command" "B command": alternates A and B, prints both medians and A/B.
 compare() {
   local label="$1" goal="$2" a="$3" b="$4" i
+  [[ -z ${MAPPER_BENCH_ONLY:-} || $label =~ $MAPPER_BENCH_ONLY ]] || return 0
   : >"$work/a"; : >"$work/b"
   eval "$a" >/dev/null 2>&1 || true # warm-up: page cache, first-run build and class-data archive
   eval "$b" >/dev/null 2>&1 || true
@@ -151,6 +153,7 @@ compare "  the same with --format json" "1.5x" \
 # override the command lines with MAPPER_BENCH_VALIDATE / MAPPER_BENCH_EXPORT if their syntax differs.
 per_file() {
   local label="$1" cmd="$2" i
+  [[ -z ${MAPPER_BENCH_ONLY:-} || $label =~ $MAPPER_BENCH_ONLY ]] || return 0
   : >"$work/c"
   eval "$cmd" >/dev/null 2>&1 || { printf '%-44s skipped (failed: %s)\n' "$label" "$cmd"; return; }
   for ((i = 0; i < runs; i++)); do
