@@ -45,11 +45,6 @@ public record CoverageReport(String scope, Counting counting, List<MappingSet> s
             return AttackDomain.displayName(domain);
         }
 
-        /** False without a release to measure against (mapping-only statistics): there is no total then. */
-        public boolean measured() {
-            return release != null;
-        }
-
         public int covered() {
             return (int) techniques.stream().filter(TechniqueCoverage::covered).count();
         }
