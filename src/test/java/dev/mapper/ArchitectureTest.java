@@ -2,6 +2,7 @@ package dev.mapper;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -16,6 +17,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import dev.mapper.archfixture.Stray;
+import dev.mapper.cache.archfixture.CacheCallingLoad;
+import dev.mapper.index.archfixture.IndexReachingOut;
 import dev.mapper.model.archfixture.ModelReachingOut;
 import dev.mapper.pull.archfixture.PullUsingIndex;
 import dev.mapper.render.archfixture.RenderReachingUp;
@@ -55,9 +58,24 @@ class ArchitectureTest {
             .because("cli is the top layer: it composes load, index and render, and none of them knows it");
 
     @ArchTest
-    static final ArchRule renderNeverDependsOnLoad = noClasses().that().resideInAPackage("dev.mapper.render..")
-            .should().dependOnClassesThat().resideInAPackage("dev.mapper.load..")
-            .because("a renderer takes a report and writes a stream; reading input is load's, and cli joins the two");
+    static final ArchRule indexDependsOnlyOnModel = dependsOnlyOnModel("index",
+            "the index answers questions over model records: reading files is load's, writing output render's");
+
+    @ArchTest
+    static final ArchRule renderDependsOnlyOnModel = dependsOnlyOnModel("render",
+            "a renderer takes a report and writes a stream; reading input is load's, asking index's, and cli joins them");
+
+    @ArchTest
+    static final ArchRule cacheDependsOnlyOnModel = dependsOnlyOnModel("cache",
+            "the cache is a room of its own beside load: load hands it the parse to run, and it never calls back");
+
+    private static ArchRule dependsOnlyOnModel(String layer, String why) {
+        return noClasses().that().resideInAPackage("dev.mapper." + layer + "..")
+                .should().dependOnClassesThat(resideInAPackage("dev.mapper..")
+                        .and(resideOutsideOfPackages("dev.mapper.model..", "dev.mapper." + layer + ".."))
+                        .as("reside in a package of mapper other than model"))
+                .because(why);
+    }
 
     @ArchTest
     static final ArchRule pullUsesOnlyLoadAndModel = noClasses().that().resideInAPackage("dev.mapper.pull..")
@@ -93,7 +111,9 @@ class ArchitectureTest {
                 arguments("everyPackageIsKnown", everyPackageIsKnown, Stray.class),
                 arguments("modelDependsOnNoOtherPackage", modelDependsOnNoOtherPackage, ModelReachingOut.class),
                 arguments("onlyCliDependsOnCli", onlyCliDependsOnCli, RenderReachingUp.class),
-                arguments("renderNeverDependsOnLoad", renderNeverDependsOnLoad, RenderReachingUp.class),
+                arguments("indexDependsOnlyOnModel", indexDependsOnlyOnModel, IndexReachingOut.class),
+                arguments("renderDependsOnlyOnModel", renderDependsOnlyOnModel, RenderReachingUp.class),
+                arguments("cacheDependsOnlyOnModel", cacheDependsOnlyOnModel, CacheCallingLoad.class),
                 arguments("pullUsesOnlyLoadAndModel", pullUsesOnlyLoadAndModel, PullUsingIndex.class),
                 arguments("noCyclesBetweenPackages", noCyclesBetweenPackages, RenderReachingUp.class),
                 arguments("picocliOnlyInCli", picocliOnlyInCli, RenderReachingUp.class),
