@@ -1,10 +1,12 @@
 package dev.mapper.cli;
 
 import dev.mapper.index.AmbiguousNameException;
+import dev.mapper.index.MappingFilter;
 import dev.mapper.index.MappingIndex;
 import dev.mapper.index.UnknownIdException;
 import dev.mapper.load.IdListReader;
 import dev.mapper.model.Adversary;
+import dev.mapper.model.AdversaryTechniques;
 import dev.mapper.model.AttackObject;
 import dev.mapper.render.Text;
 import java.io.PrintWriter;
@@ -58,6 +60,11 @@ final class AdversarySelection {
         if (counting.includeSoftware) {
             caption.put("include_software", List.of());
         }
+    }
+
+    /** What the adversaries use, as {@link MappingIndex#adversaryTechniques} counts it (with --include-software). */
+    AdversaryTechniques techniques(CommandLine.Model.CommandSpec spec, MappingIndex index, MappingFilter filter) {
+        return index.adversaryTechniques(adversaries(spec, index), counting.includeSoftware, filter);
     }
 
     /**

@@ -120,8 +120,7 @@ final class CoverageCommand implements Callable<Integer> {
         MappingIndex index = Commands.index(spec);
         MappingFilter filter = filters.filter(spec.commandLine(), index);
         if (adversaries.given()) {
-            scope = CoverageScope.of(index.adversaryTechniques(adversaries.adversaries(spec, index),
-                    adversaries.counting.includeSoftware, filter));
+            scope = CoverageScope.of(adversaries.techniques(spec, index, filter));
         }
         CoverageReport report = index.coverage(sets.selection(), have.apply(filter, index), scope,
                 new CoverageReport.Counting(!noSubtechniques, rollup, mappingOnly), require);

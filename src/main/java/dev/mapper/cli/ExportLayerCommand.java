@@ -94,8 +94,7 @@ final class ExportLayerCommand implements Callable<Integer> {
         }
         MappingLayer.Result result;
         if (adversaries.given()) {
-            AdversaryTechniques used = index.adversaryTechniques(adversaries.adversaries(spec, index),
-                    adversaries.counting.includeSoftware, filter);
+            AdversaryTechniques used = adversaries.techniques(spec, index, filter);
             String names = used.adversaries().stream().map(Adversary::name).collect(Collectors.joining(", "));
             result = AdversaryLayer.build(report, used, new AdversaryLayer.Options(
                     name != null ? name : NavigatorLayer.sheetTitle(names + " gap"), attackVersion, selected()));

@@ -17,7 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -96,12 +95,9 @@ final class MatrixCommand implements Callable<Integer> {
         String scope = null;
         Set<String> scopeIds = null;
         if (adversaries.given()) {
-            List<Adversary> chosen = adversaries.adversaries(spec, index);
-            scopeIds = new TreeSet<>();
-            for (AdversaryTechniques.Used used : index.adversaryTechniques(chosen, adversaries.counting.includeSoftware,
-                    filter).techniques()) {
-                scopeIds.add(used.technique().id());
-            }
+            AdversaryTechniques used = adversaries.techniques(spec, index, filter);
+            List<Adversary> chosen = used.adversaries();
+            scopeIds = Set.copyOf(used.ids());
             scope = "the techniques and sub-techniques " + chosen.stream().map(a -> a.id() + " " + a.name())
                     .collect(Collectors.joining(", ")) + (chosen.size() == 1 ? " uses" : " use")
                     + (adversaries.counting.includeSoftware ? ", with software" : "") + " (" + scopeIds.size() + ")";

@@ -28,8 +28,7 @@ public record CoverageScope(String label, List<String> techniqueIds, AdversaryTe
         List<String> names = adversaries.adversaries().stream().map(a -> a.id() + " " + a.name()).toList();
         String label = "the techniques " + String.join(", ", names) + (names.size() == 1 ? " uses" : " use")
                 + (adversaries.viaSoftware() ? ", with " + (names.size() == 1 ? "its" : "their") + " software" : "");
-        return new CoverageScope(label, adversaries.techniques().stream().map(u -> u.technique().id()).toList(),
-                adversaries);
+        return new CoverageScope(label, adversaries.ids(), adversaries);
     }
 
     /** True for the default scope, every technique of each release. */

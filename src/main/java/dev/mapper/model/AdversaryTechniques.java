@@ -1,5 +1,6 @@
 package dev.mapper.model;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,5 +19,14 @@ public record AdversaryTechniques(List<Adversary> adversaries, boolean viaSoftwa
     public AdversaryTechniques {
         adversaries = List.copyOf(adversaries);
         techniques = List.copyOf(techniques);
+    }
+
+    /** The techniques' IDs, in order. */
+    public List<String> ids() {
+        List<String> ids = new ArrayList<>(techniques.size());
+        for (Used used : techniques) {
+            ids.add(used.technique().id());
+        }
+        return ids;
     }
 }
