@@ -3,8 +3,8 @@ package dev.mapper.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mapper.testing.Cli;
+import dev.mapper.testing.MappingFiles;
 import dev.mapper.testing.StixBundles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  * its uses of that domain's techniques. mapper joins them, and measures each domain against its own release.
  */
 class AdversaryDomainsTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path dir;
@@ -38,20 +36,20 @@ class AdversaryDomainsTest {
         ics.group("G0001", "Alpha");
         ics.uses("G0001", "T0819", "In the plant.").uses("G0001", "T0866", "Again in the plant.");
         ics.write(dir.resolve("attack/ics-attack-18.1.json"));
-        Files.writeString(dir.resolve("acme.json"), ShowAttackObjectsTest.mappingFile("acme", List.of(
-                ShowAttackObjectsTest.mapping("vault", "T1528", "partial"))));
-        Files.writeString(dir.resolve("plant.json"), ShowAttackObjectsTest.mappingFile("plant", List.of(
-                ShowAttackObjectsTest.mapping("fence", "T0819", "significant")))
+        Files.writeString(dir.resolve("acme.json"), MappingFiles.file("acme", List.of(
+                MappingFiles.scored("vault", "T1528", "partial"))));
+        Files.writeString(dir.resolve("plant.json"), MappingFiles.file("plant", List.of(
+                MappingFiles.scored("fence", "T0819", "significant")))
                 .replace("\"technology_domain\": \"enterprise\"", "\"technology_domain\": \"ics\""));
     }
 
-    private static JsonNode json(String... args) throws Exception {
-        List<String> full = new ArrayList<>(List.of("--no-bundled", "--data", dir.toString()));
-        full.addAll(List.of(args));
-        full.addAll(List.of("--format", "json"));
-        Cli.Run run = Cli.run(full.toArray(String[]::new));
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        return JSON.readTree(run.out());
+    /** What every run of this class names first: its data. */
+    private static List<String> first() {
+        return List.of("--no-bundled", "--data", dir.toString());
+    }
+
+    private static JsonNode json(String... args) {
+        return Cli.json(first(), args);
     }
 
     @Test

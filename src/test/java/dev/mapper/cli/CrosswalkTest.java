@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mapper.testing.Cli;
+import dev.mapper.testing.MappingFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,33 +25,32 @@ class CrosswalkTest {
     static void writeFiles() throws Exception {
         // vault maps T1528, T1552, T1552.001; in "controls": C-1 maps T1528 and T1552 (shares 2 of 3 ∪ = 3: 2/3),
         // C-2 maps T1552.001 and 3 others (1 / 6), C-3 maps nothing vault maps, C-4 only minimally.
-        Files.writeString(dir.resolve("acme.json"), ShowAttackObjectsTest.mappingFile("acme", List.of(
-                ShowAttackObjectsTest.mapping("vault", "T1528", "significant"),
-                ShowAttackObjectsTest.mapping("vault", "T1552", "partial"),
-                ShowAttackObjectsTest.mapping("vault", "T1552.001", "significant"))));
-        Files.writeString(dir.resolve("controls.json"), ShowAttackObjectsTest.mappingFile("controls", List.of(
-                ShowAttackObjectsTest.mapping("C-1", "T1528", "significant"),
-                ShowAttackObjectsTest.mapping("C-1", "T1552", "significant"),
-                ShowAttackObjectsTest.mapping("C-2", "T1552.001", "partial"),
-                ShowAttackObjectsTest.mapping("C-2", "T1001", "partial"),
-                ShowAttackObjectsTest.mapping("C-2", "T1002", "partial"),
-                ShowAttackObjectsTest.mapping("C-2", "T1003", "partial"),
-                ShowAttackObjectsTest.mapping("C-3", "T1003", "partial"),
-                ShowAttackObjectsTest.mapping("C-4", "T1528", "minimal"))));
+        Files.writeString(dir.resolve("acme.json"), MappingFiles.file("acme", List.of(
+                MappingFiles.scored("vault", "T1528", "significant"),
+                MappingFiles.scored("vault", "T1552", "partial"),
+                MappingFiles.scored("vault", "T1552.001", "significant"))));
+        Files.writeString(dir.resolve("controls.json"), MappingFiles.file("controls", List.of(
+                MappingFiles.scored("C-1", "T1528", "significant"),
+                MappingFiles.scored("C-1", "T1552", "significant"),
+                MappingFiles.scored("C-2", "T1552.001", "partial"),
+                MappingFiles.scored("C-2", "T1001", "partial"),
+                MappingFiles.scored("C-2", "T1002", "partial"),
+                MappingFiles.scored("C-2", "T1003", "partial"),
+                MappingFiles.scored("C-3", "T1003", "partial"),
+                MappingFiles.scored("C-4", "T1528", "minimal"))));
+    }
+
+    /** What every run of this class names first: its data and the command. */
+    private static List<String> first() {
+        return List.of("--no-bundled", "--data", dir.toString(), "crosswalk");
     }
 
     private static Cli.Run run(String... args) {
-        List<String> full = new ArrayList<>(List.of("--no-bundled", "--data", dir.toString(), "crosswalk"));
-        full.addAll(List.of(args));
-        return Cli.run(full.toArray(String[]::new));
+        return Cli.run(first(), args);
     }
 
-    private static JsonNode json(String... args) throws Exception {
-        List<String> full = new ArrayList<>(List.of(args));
-        full.addAll(List.of("--format", "json"));
-        Cli.Run run = run(full.toArray(String[]::new));
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        return JSON.readTree(run.out());
+    private static JsonNode json(String... args) {
+        return Cli.json(first(), args);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mapper.testing.Cli;
+import dev.mapper.testing.MappingFiles;
 import dev.mapper.testing.StixBundles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,32 +46,31 @@ class GapTest {
                 .uses("G0003", "T1001", null).uses("G0003", "T1004", null)
                 .revokedBy("G0004", "G0001");
         b.write(dir.resolve("data/enterprise-attack-18.1.json"));
-        Files.writeString(dir.resolve("data/acme.json"), ShowAttackObjectsTest.mappingFile("acme", List.of(
-                ShowAttackObjectsTest.mapping("a-1", "T1003", "partial"),
-                ShowAttackObjectsTest.mapping("b-1", "T1001", "minimal"),
-                ShowAttackObjectsTest.mapping("b-1", "T1004", "significant"),
-                ShowAttackObjectsTest.mapping("b-2", "T1001", "significant"),
-                ShowAttackObjectsTest.mapping("b-3", "T1002", "partial"),
-                ShowAttackObjectsTest.mapping("b-3", "T1004", "partial"),
-                ShowAttackObjectsTest.mapping("AC-02", "T1005", "partial"))));
+        Files.writeString(dir.resolve("data/acme.json"), MappingFiles.file("acme", List.of(
+                MappingFiles.scored("a-1", "T1003", "partial"),
+                MappingFiles.scored("b-1", "T1001", "minimal"),
+                MappingFiles.scored("b-1", "T1004", "significant"),
+                MappingFiles.scored("b-2", "T1001", "significant"),
+                MappingFiles.scored("b-3", "T1002", "partial"),
+                MappingFiles.scored("b-3", "T1004", "partial"),
+                MappingFiles.scored("AC-02", "T1005", "partial"))));
         // A byte order mark, CRLF line ends, comments, a blank line, and duplicates (one differing in case, one
         // in NIST's zero padding) are all one list of two capabilities.
         Files.write(dir.resolve("have.txt"), ("\uFEFF# our stack\r\na-1\r\n\r\n  A-1\r\nac-2  # NIST, unpadded\r\n"
                 + "a-1\r\nAC-02\r\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Cli.Run run(String... args) {
-        List<String> full = new ArrayList<>(List.of("--no-bundled", "--data", dir.resolve("data").toString()));
-        full.addAll(List.of(args));
-        return Cli.run(full.toArray(String[]::new));
+    /** What every run of this class names first: its data. */
+    private static List<String> first() {
+        return List.of("--no-bundled", "--data", dir.resolve("data").toString());
     }
 
-    private static JsonNode json(String... args) throws Exception {
-        List<String> full = new ArrayList<>(List.of(args));
-        full.addAll(List.of("--format", "json"));
-        Cli.Run run = run(full.toArray(String[]::new));
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        return JSON.readTree(run.out());
+    private static Cli.Run run(String... args) {
+        return Cli.run(first(), args);
+    }
+
+    private static JsonNode json(String... args) {
+        return Cli.json(first(), args);
     }
 
     @Test

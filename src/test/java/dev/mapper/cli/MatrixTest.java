@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mapper.testing.Cli;
 import dev.mapper.testing.MatrixFixture;
@@ -25,8 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MatrixTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     static Path dir;
 
@@ -35,18 +32,17 @@ class MatrixTest {
         MatrixFixture.write(dir);
     }
 
-    private static Cli.Run run(String... args) {
-        List<String> all = new ArrayList<>(List.of("--no-bundled", "--data", dir.toString(), "matrix"));
-        all.addAll(List.of(args));
-        return Cli.run(all.toArray(String[]::new));
+    /** What every run of this class names first: its data and the command. */
+    private static List<String> first() {
+        return List.of("--no-bundled", "--data", dir.toString(), "matrix");
     }
 
-    private static JsonNode json(String... args) throws Exception {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--format", "json"));
-        Cli.Run run = run(all.toArray(String[]::new));
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        return JSON.readTree(run.out());
+    private static Cli.Run run(String... args) {
+        return Cli.run(first(), args);
+    }
+
+    private static JsonNode json(String... args) {
+        return Cli.json(first(), args);
     }
 
     /** "tactic/ID" → shade, for every cell of the document. */

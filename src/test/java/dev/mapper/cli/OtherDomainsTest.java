@@ -12,7 +12,6 @@ import dev.mapper.testing.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,13 +52,13 @@ class OtherDomainsTest {
         MAPPING_FILES.add(icsMappings);
     }
 
-    private static JsonNode json(String... args) throws Exception {
-        List<String> full = new ArrayList<>(List.of("--data", dir.toString()));
-        full.addAll(Arrays.asList(args));
-        full.addAll(List.of("--format", "json"));
-        Cli.Run run = Cli.run(full.toArray(String[]::new));
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        return JSON.readTree(run.out());
+    /** What every run of this class names first: its data. */
+    private static List<String> first() {
+        return List.of("--data", dir.toString());
+    }
+
+    private static JsonNode json(String... args) {
+        return Cli.json(first(), args);
     }
 
     /** Mapping objects of the written files whose attack_object_id is the ID or one of its sub-techniques. */

@@ -3,8 +3,8 @@ package dev.mapper.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mapper.testing.Cli;
+import dev.mapper.testing.MappingFiles;
 import dev.mapper.testing.StixBundles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +23,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * attributed to a group, and a name that is also a technique ID.
  */
 class ShowAttackObjectsTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path dir;
@@ -58,39 +56,24 @@ class ShowAttackObjectsTest {
                 .mitigates("M1001", "T1552").mitigates("M1001", "T1528").detects("DET0001", "T1528")
                 .revokedBy("T1001", "T1528").revokedBy("G0003", "G0001").deprecated("T1002");
         b.write(dir.resolve("attack/enterprise-attack-18.1.json"));
-        Files.writeString(dir.resolve("mappings.json"), mappingFile("acme", List.of(
-                mapping("vault", "T1528", "significant"), mapping("vault", "T1552", "partial"),
-                mapping("scanner", "T1552.001", "minimal"))));
-        Files.writeString(dir.resolve("other.json"), mappingFile("other", List.of(mapping("eye", "T1002", null))));
+        Files.writeString(dir.resolve("mappings.json"), MappingFiles.file("acme", List.of(
+                MappingFiles.scored("vault", "T1528", "significant"), MappingFiles.scored("vault", "T1552", "partial"),
+                MappingFiles.scored("scanner", "T1552.001", "minimal"))));
+        Files.writeString(dir.resolve("other.json"), MappingFiles.file("other",
+                List.of(MappingFiles.scored("eye", "T1002", null))));
     }
 
-    static String mappingFile(String framework, List<String> mappings) {
-        return "{\"metadata\": {\"mapping_version\": \"1\", \"attack_version\": \"18.1\", "
-                + "\"technology_domain\": \"enterprise\", \"creation_date\": \"01/01/2025\", "
-                + "\"last_update\": \"01/01/2025\", \"mapping_framework\": \"" + framework + "\", "
-                + "\"mapping_framework_version\": \"1\"},\n\"mapping_objects\": [\n" + String.join(",\n", mappings)
-                + "\n]}\n";
+    /** What every run of this class names first: its data. */
+    private static List<String> first() {
+        return List.of("--no-bundled", "--data", dir.toString());
     }
 
-    static String mapping(String capability, String technique, String score) {
-        return "{\"capability_id\": \"" + capability + "\", \"capability_description\": \"" + capability
-                + " service\", \"mapping_type\": \"technique_scores\", \"attack_object_id\": \"" + technique
-                + "\", \"score_category\": \"protect\", \"score_value\": "
-                + (score == null ? "null" : "\"" + score + "\"") + ", \"status\": \"complete\"}";
+    private static Cli.Run run(String... args) {
+        return Cli.run(first(), args);
     }
 
-    static Cli.Run run(String... args) {
-        List<String> full = new ArrayList<>(List.of("--no-bundled", "--data", dir.toString()));
-        full.addAll(List.of(args));
-        return Cli.run(full.toArray(String[]::new));
-    }
-
-    static JsonNode json(String... args) throws Exception {
-        List<String> full = new ArrayList<>(List.of(args));
-        full.addAll(List.of("--format", "json"));
-        Cli.Run run = run(full.toArray(String[]::new));
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        return JSON.readTree(run.out());
+    private static JsonNode json(String... args) {
+        return Cli.json(first(), args);
     }
 
     @ParameterizedTest

@@ -1,10 +1,15 @@
 package dev.mapper.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.mapper.cli.Main;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Runs mapper in-process as a user would from a shell, capturing exit code, stdout and stderr. */
 public final class Cli {
@@ -18,6 +23,22 @@ public final class Cli {
 
     public static Run run(String... args) {
         return runWithInput("", args);
+    }
+
+    /** A run with {@code first} before the arguments: what every run of a test names, such as its data. */
+    public static Run run(List<String> first, String... args) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(List.of(args));
+        return run(all.toArray(String[]::new));
+    }
+
+    /** The document of a run with {@code --format json} added, which must succeed (else its stderr says why). */
+    public static JsonNode json(List<String> first, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--format", "json"));
+        Run run = run(first, all.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return Parsed.json(run.out());
     }
 
     /** A run whose stdin holds {@code stdin}. */
