@@ -133,7 +133,7 @@ final class ExportLayerCommand implements Callable<Integer> {
         }
         if (!result.moved().isEmpty()) {
             err.println("mapper: note: " + count(result.moved().size(), "technique") + " revoked in ATT&CK "
-                    + result.checkedAgainst().label() + " shown on " + (result.moved().size() == 1 ? "its" : "their")
+                    + result.checkedAgainst().displayName() + " shown on " + (result.moved().size() == 1 ? "its" : "their")
                     + " replacement: " + list(result.moved(), "%s -> %s"));
         }
         if (!result.notShown().isEmpty()) {

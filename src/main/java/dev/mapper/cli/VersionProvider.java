@@ -24,7 +24,7 @@ final class VersionProvider implements CommandLine.IVersionProvider {
         lines.add("mapper " + (version == null ? "(development build)" : version));
         MappingIndex bundled = new MappingIndex(DataLoader.load(Commands.dataOptions(spec).bundledRequest()));
         for (AttackRelease release : bundled.releases()) {
-            lines.add("bundled ATT&CK: " + release.label());
+            lines.add("bundled ATT&CK: " + release.displayName());
         }
         for (MappingSet set : bundled.sets()) {
             lines.add("bundled mappings: " + set.key());

@@ -44,9 +44,9 @@ public record LayerAttackVersion(String declared, AttackRelease checkedAgainst) 
     /** Why the checked release does not show a technique (null: no ATT&CK data describes it). */
     public String whyNotShown(Technique t) {
         if (t == null || t.stixId() == null || !checkedAgainst.version().equals(t.attackVersion())) {
-            return "not in ATT&CK " + checkedAgainst.label();
+            return "not in ATT&CK " + checkedAgainst.displayName();
         }
-        return (t.revoked() ? "revoked" : "deprecated") + " in ATT&CK " + checkedAgainst.label();
+        return (t.revoked() ? "revoked" : "deprecated") + " in ATT&CK " + checkedAgainst.displayName();
     }
 
     /** "16" of "16.1". */

@@ -146,7 +146,7 @@ public final class MappingLayer {
                 .toList();
         if (!mappedAs.isEmpty()) {
             metadata.add(new Entry("mapped as", String.join(", ", mappedAs) + " (revoked in ATT&CK "
-                    + checked.label() + ")"));
+                    + checked.displayName() + ")"));
         }
         Technique technique = report.techniques().get(id);
         String url = technique != null && technique.url() != null ? technique.url()
@@ -203,7 +203,7 @@ public final class MappingLayer {
             report.releases().stream()
                     .filter(r -> r.domain().equalsIgnoreCase(t.domain()) && r.version().equals(t.attackVersion()))
                     .findFirst()
-                    .ifPresent(r -> labels.add(r.label() + (r.bundledSample()
+                    .ifPresent(r -> labels.add(r.displayName() + (r.bundledSample()
                             ? " (bundled sample)" : "")));
         }
         return List.copyOf(labels);

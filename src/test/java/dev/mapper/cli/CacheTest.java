@@ -112,7 +112,7 @@ class CacheTest {
         assertThat(cold.exitCode()).as(cold.err()).isZero();
         assertThat(written).as("the 3 bundled files").isEqualTo(3);
         assertThat(warm).isEqualTo(cold).isEqualTo(parsed);
-        assertThat(warm.out()).contains("bundled ATT&CK: enterprise 16.1");
+        assertThat(warm.out()).contains("bundled ATT&CK: Enterprise 16.1");
         assertThat(dir.resolve("unused")).doesNotExist();
     }
 

@@ -54,7 +54,7 @@ class DistributionIT {
         Run run = run(unpacked, Map.of(), home.resolve("bin/mapper").toString(), "--version");
 
         assertThat(run.out()).startsWith("mapper " + System.getProperty("mapper.version") + "\n")
-                .contains("bundled ATT&CK: enterprise 16.1", "bundled mappings: aws@12/12/2024@16.1");
+                .contains("bundled ATT&CK: Enterprise 16.1", "bundled mappings: aws@12/12/2024@16.1");
     }
 
     @Test

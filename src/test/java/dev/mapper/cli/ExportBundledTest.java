@@ -53,7 +53,7 @@ class ExportBundledTest {
                 "aws_secrets_manager (protect partial); aws_identity_and_access_management (protect minimal)");
         assertThat(t1528.path("metadata").findValuesAsText("value")).containsExactly("2");
         assertThat(t1528.path("links").get(0).path("url").asText()).isEqualTo("https://attack.mitre.org/techniques/T1528");
-        assertThat(layer.path("metadata").toString()).contains("enterprise 16.1 (bundled sample)", "aws@12/12/2024@16.1")
+        assertThat(layer.path("metadata").toString()).contains("Enterprise 16.1 (bundled sample)", "aws@12/12/2024@16.1")
                 .doesNotContain("veris");
         assertThat(layer.path("links").findValuesAsText("url")).isNotEmpty();
     }

@@ -158,7 +158,7 @@ class ExportCorpusTest {
         expectedIds.stream().filter(id -> id.contains(".")).forEach(id -> parents.add(id.split("\\.")[0]));
         assertThat(all).containsAll(annotated).isSubsetOf(union(annotated, parents));
         assertThat(layer.path("versions").path("attack").asText()).isEqualTo(attackMajor());
-        assertThat(layer.path("metadata").toString()).contains("enterprise 18.1").doesNotContain("16.1 (bundled");
+        assertThat(layer.path("metadata").toString()).contains("Enterprise 18.1").doesNotContain("16.1 (bundled");
         assertThat(moved).isNotEmpty();
         moved.forEach(move -> assertThat(run.err()).contains(move));
     }

@@ -136,14 +136,14 @@ class ExportFixturesTest {
         assertThat(technique(layer, "T1002")).isNull();
         JsonNode t1003 = technique(layer, "T1003");
         assertThat(t1003.path("comment").asText()).isEqualTo("C2 (protect partial)");
-        assertThat(t1003.path("metadata").findValuesAsText("value")).contains("T1002 (revoked in ATT&CK enterprise 18.0)");
-        assertThat(run.err()).contains("1 technique revoked in ATT&CK enterprise 18.0 shown on its replacement: "
+        assertThat(t1003.path("metadata").findValuesAsText("value")).contains("T1002 (revoked in ATT&CK Enterprise 18.0)");
+        assertThat(run.err()).contains("1 technique revoked in ATT&CK Enterprise 18.0 shown on its replacement: "
                 + "T1002 -> T1003");
         // A Navigator on 18 cannot show them: said, and the cells kept for Navigators that can.
-        assertThat(run.err()).contains("cannot show 2 techniques of the layer: T1004 (deprecated in ATT&CK enterprise "
-                + "18.0), T1999 (not in ATT&CK enterprise 18.0)");
+        assertThat(run.err()).contains("cannot show 2 techniques of the layer: T1004 (deprecated in ATT&CK Enterprise "
+                + "18.0), T1999 (not in ATT&CK Enterprise 18.0)");
         assertThat(technique(layer, "T1004")).isNotNull();
-        assertThat(layer.path("metadata").toString()).contains("enterprise 18.0").doesNotContain("bundled");
+        assertThat(layer.path("metadata").toString()).contains("Enterprise 18.0").doesNotContain("bundled");
     }
 
     @Test

@@ -82,7 +82,7 @@ class HelpTest {
         Cli.Run run = Cli.run("--version");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("mapper ").contains("bundled ATT&CK: enterprise 16.1",
+        assertThat(run.out()).startsWith("mapper ").contains("bundled ATT&CK: Enterprise 16.1",
                 "bundled mappings: aws@12/12/2024@16.1", "bundled mappings: veris@1.4.0@16.1");
     }
 }

@@ -146,7 +146,7 @@ class ShowBundledTest {
         assertThat(showHelp.out()).contains("--format", "--all-versions", "mapper show T1528");
         Cli.Run version = Cli.run("--version");
         assertThat(version.exitCode()).isZero();
-        assertThat(version.out()).contains("mapper", "bundled ATT&CK: enterprise 16.1",
+        assertThat(version.out()).contains("mapper", "bundled ATT&CK: Enterprise 16.1",
                 "bundled mappings: aws@12/12/2024@16.1", "bundled mappings: veris@1.4.0@16.1");
     }
 
