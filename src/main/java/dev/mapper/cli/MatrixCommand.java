@@ -45,8 +45,8 @@ import picocli.CommandLine.Option;
             "      -o aws-matrix.html",
             "  mapper --data ~/attack-data matrix --framework nist_800_53 --score count \\",
             "      --tactic initial-access",
-            "  mapper --data ~/attack-data matrix --capability aws_guardduty,aws_cloudtrail \\",
-            "      --subtechniques",
+            "  mapper --data ~/attack-data matrix \\",
+            "      --capability amazon_guardduty,aws_cloudtrail --subtechniques",
             "  mapper --data ~/attack-data matrix --group APT29 --have have.txt \\",
             "      --format html -o apt29.html"
         })

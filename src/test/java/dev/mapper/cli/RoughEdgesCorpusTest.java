@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mapper.testing.Cli;
 import dev.mapper.testing.Corpus;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -40,6 +42,9 @@ class RoughEdgesCorpusTest {
         json("list", "techniques", "-f", "json").path("items").forEach(i -> listed.add(i.path("attack_object_id").asText()));
 
         assertThat(listed).isEqualTo(expected);
+        assertThat(Files.readString(Path.of("docs/README.md"))).as("the guide says what it lists")
+                .contains("every current technique of the loaded ATT&CK data (neither revoked nor deprecated) and every "
+                        + "other ID a mapping of any loaded set points at");
     }
 
     @Test
@@ -66,6 +71,13 @@ class RoughEdgesCorpusTest {
 
         assertThat(technique.path("detection").asText()).isEqualTo(raw.path("x_mitre_detection").asText()).isEmpty();
         assertThat(technique.path("detection_strategies")).isNotEmpty();
+        for (JsonNode t : Corpus.activeTechniques().values()) {
+            assertThat(t.path("x_mitre_detection").isTextual() && t.path("x_mitre_detection").asText().isEmpty())
+                    .as("x_mitre_detection of every technique, as docs/json.md says").isTrue();
+        }
+        assertThat(Files.readString(Path.of("docs/json.md"))).as("docs/json.md says what detection holds")
+                .contains("in ATT&CK 18, which moved detection to detection strategies, an empty string `\"\"` for "
+                        + "every technique (see `detection_strategies`)");
     }
 
     /** Show of every current technique, whole: only a URL (a reference's, or a mapping's ref, never cut) may be wider. */
