@@ -31,8 +31,7 @@ public record AttackCollectionIndex(List<Release> releases) {
             try {
                 root = Json.mapper().readTree(parser);
             } catch (JsonProcessingException e) {
-                throw new DataFileException(name, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                        e.getLocation() == null ? 0 : e.getLocation().getColumnNr(), e.getOriginalMessage(), e);
+                throw DataFileReader.translate(name, e, parser);
             }
             JsonNode collections = root == null ? null : root.get("collections");
             if (collections == null || !collections.isArray()) {

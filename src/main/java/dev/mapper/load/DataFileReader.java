@@ -147,10 +147,14 @@ public final class DataFileReader {
         return buffered;
     }
 
-    /** Jackson's error at its position, or where the parser stood when Jackson gives none (limits do not). */
-    private static DataFileException translate(String name, JsonProcessingException e, JsonParser parser) {
-        JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
-        return new DataFileException(name, at.getLineNr(), at.getColumnNr(), problem(e), e);
+    /**
+     * Jackson's error in the user's terms at its position, or where the parser stood when Jackson gives none (limits
+     * do not; parser null: no position then). For every JSON and CSV that load reads, so that all say it alike.
+     */
+    static DataFileException translate(String name, JsonProcessingException e, JsonParser parser) {
+        JsonLocation at = e.getLocation() != null ? e.getLocation() : parser != null ? parser.currentLocation() : null;
+        return at == null ? new DataFileException(name, problem(e), e)
+                : new DataFileException(name, at.getLineNr(), at.getColumnNr(), problem(e), e);
     }
 
     /** Jackson's message as one line for users: encoding named, limits pointed at their documentation. */

@@ -206,8 +206,7 @@ public final class IdListReader {
                 }
             }
         } catch (JsonProcessingException e) {
-            throw new DataFileException(name, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                    e.getLocation() == null ? 0 : e.getLocation().getColumnNr(), e.getOriginalMessage(), e);
+            throw DataFileReader.translate(name, e, null);
         } catch (IOException e) {
             throw new DataFileException(name, "cannot read: " + e.getMessage(), e);
         }
@@ -241,8 +240,7 @@ public final class IdListReader {
                     throw error(name, parser, "expected an array of capability IDs");
                 }
             } catch (JsonProcessingException e) {
-                throw new DataFileException(name, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                        e.getLocation() == null ? 0 : e.getLocation().getColumnNr(), e.getOriginalMessage(), e);
+                throw DataFileReader.translate(name, e, parser);
             }
         } catch (IOException e) {
             throw new DataFileException(name, "cannot read: " + e.getMessage(), e);

@@ -163,6 +163,16 @@ class GapTest {
     }
 
     @Test
+    void aHaveFileThatIsNotJsonIsSaidInTheUsersTermsAsForDataFiles() throws Exception {
+        Files.writeString(dir.resolve("nan.json"), "[\"a-1\",\n NaN]\n");
+        Cli.Run run = run("gap", "--have", dir.resolve("nan.json").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_DATA);
+        assertThat(run.err()).isEqualTo("mapper: " + dir.resolve("nan.json") + ":2:5: 'NaN' is not a JSON value "
+                + "(JSON numbers cannot be NaN or infinite: write null, or a number)\n");
+    }
+
+    @Test
     void aHaveFileThatIsNotUtf8OrMissingIsBadData() throws Exception {
         Files.write(dir.resolve("latin1.txt"), new byte[] {'a', '-', '1', '\n', 'b', (byte) 0xe9, '\n'});
         Cli.Run latin1 = run("gap", "--have", dir.resolve("latin1.txt").toString());
