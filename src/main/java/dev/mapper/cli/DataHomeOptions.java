@@ -1,7 +1,11 @@
 package dev.mapper.cli;
 
 import dev.mapper.pull.DataHome;
+import dev.mapper.pull.Downloader;
+import dev.mapper.pull.Installer;
+import dev.mapper.pull.Progress;
 import java.nio.file.Path;
+import java.time.Clock;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -13,7 +17,16 @@ final class DataHomeOptions {
                     + ", else $XDG_DATA_HOME/mapper, else ~/.local/share/mapper).")
     Path directory;
 
-    DataHome home(CommandLine.Model.CommandSpec spec) {
+    /**
+     * The data home's installer: it downloads with {@code downloader} (null for commands that fetch nothing) and
+     * takes files as large as {@code --max-file-size}.
+     */
+    Installer installer(CommandLine.Model.CommandSpec spec, Downloader downloader, Progress progress) {
+        return new Installer(home(spec), downloader, Commands.dataOptions(spec).maxFileSize, progress,
+                Clock.systemUTC());
+    }
+
+    private DataHome home(CommandLine.Model.CommandSpec spec) {
         Path chosen = directory != null ? directory : DataOptions.dataHome(System::getenv);
         if (chosen == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "no data home: set $"

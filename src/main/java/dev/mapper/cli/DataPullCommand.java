@@ -3,7 +3,6 @@ package dev.mapper.cli;
 import dev.mapper.pull.Downloader;
 import dev.mapper.pull.Installer;
 import dev.mapper.pull.Progress;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,8 +56,7 @@ final class DataPullCommand implements Callable<Integer> {
         Downloader downloader = source.downloader();
         Progress progress = quiet || System.console() == null ? new ProgressBar.Messages(spec.commandLine().getErr())
                 : new ProgressBar(spec.commandLine().getErr());
-        Installer installer = new Installer(dataHome.home(spec), downloader,
-                Commands.dataOptions(spec).maxFileSize, progress, Clock.systemUTC());
+        Installer installer = dataHome.installer(spec, downloader, progress);
         output.write(spec, installer.pull(source.offers(downloader), select.selection(allVersions), dryRun));
         return ExitCodes.OK;
     }

@@ -3,7 +3,6 @@ package dev.mapper.cli;
 import dev.mapper.pull.Installer;
 import dev.mapper.pull.Progress;
 import dev.mapper.pull.Selection;
-import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -45,8 +44,7 @@ final class DataRemoveCommand implements Callable<Integer> {
                     : "say what to remove: --domain, --framework, --attack-version, or --all");
         }
         Selection selection = all ? new Selection(Set.of(), Set.of(), Set.of(), true) : select.selection(true);
-        Installer installer = new Installer(dataHome.home(spec), null, Commands.dataOptions(spec).maxFileSize,
-                Progress.NONE, Clock.systemUTC());
+        Installer installer = dataHome.installer(spec, null, Progress.NONE);
         output.write(spec, installer.remove(selection));
         return ExitCodes.OK;
     }

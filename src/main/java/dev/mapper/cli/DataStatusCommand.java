@@ -4,7 +4,6 @@ import dev.mapper.model.DataHomeReport;
 import dev.mapper.pull.Downloader;
 import dev.mapper.pull.Installer;
 import dev.mapper.pull.Progress;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,8 +43,7 @@ final class DataStatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Downloader downloader = online ? source.downloader() : null;
-        Installer installer = new Installer(dataHome.home(spec), downloader,
-                Commands.dataOptions(spec).maxFileSize, Progress.NONE, Clock.systemUTC());
+        Installer installer = dataHome.installer(spec, downloader, Progress.NONE);
         DataHomeReport report = installer.status(online ? source.offers(downloader) : null);
         output.write(spec, report);
         long damaged = report.rows().stream().filter(row -> row.state() != DataHomeReport.State.OK).count();
