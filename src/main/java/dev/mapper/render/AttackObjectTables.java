@@ -82,8 +82,9 @@ final class AttackObjectTables {
                 table.indented(b, "    ", by + (p.description() == null ? "(no description)"
                         : Text.prose(p.description())));
             }
-            b.append("    ").append(table.style(Role.MUTED, covers(report.mappingsOf(t.id()))))
-                    .append('\n');
+            for (String line : Text.wrap(covers(report.mappingsOf(t.id())), width - 4)) {
+                b.append("    ").append(table.style(Role.MUTED, line)).append('\n');
+            }
         }
         return b.toString();
     }
@@ -149,10 +150,15 @@ final class AttackObjectTables {
         }
         b.append(techniques.render(width, false));
 
-        b.append('\n').append(table.style(Role.HEADING, "Add next")).append("  ")
-                .append(report.recommendations().isEmpty() ? "nothing in the searched sets closes any of them"
-                        : "greedy, by adversaries' use times score (significant 3, partial 2, minimal 1)")
-                .append('\n');
+        String pad = " ".repeat("Add next  ".length());
+        List<String> how = Text.wrap(report.recommendations().isEmpty()
+                ? "nothing in the searched sets closes any of them"
+                : "greedy, by adversaries' use times score (significant 3, partial 2, minimal 1)",
+                Math.max(width - pad.length(), 20));
+        b.append('\n').append(table.style(Role.HEADING, "Add next")).append("  ").append(how.get(0)).append('\n');
+        for (int i = 1; i < how.size(); i++) {
+            b.append(pad).append(how.get(i)).append('\n');
+        }
         rank = 0;
         for (GapReport.Recommendation r : report.recommendations()) {
             b.append(String.format(Locale.ROOT, "%2d  ", ++rank)).append(table.style(Role.HEADING,

@@ -6,14 +6,19 @@ import java.util.List;
 /**
  * A plain aligned table for listings: a header row, then the rows. Every column but the last is as wide as its
  * widest cell; the last takes what is left of the width, wrapped onto further lines, or for a path that does not fit
- * moved whole to the next line (cut at its start only if even that is too narrow). Either way the table fits.
+ * moved whole to the next line (cut at its start only if even that is too narrow). When the other columns leave the
+ * last fewer than {@link #MIN_LAST} columns, it goes under them, indented, wrapped to the whole width. Either way
+ * the table fits.
  */
 final class Columns {
 
-    /** Narrower than this, the last column would be unreadable; the row then overflows instead. */
+    /** Narrower than this, the last column would be unreadable; it then goes under the others. */
     private static final int MIN_LAST = 12;
 
     private static final String PATH_INDENT = "  ";
+
+    /** The indent of a last column written under the others. */
+    private static final String BELOW_INDENT = "    ";
 
     private final String[] headers;
     private final boolean[] right;
@@ -53,7 +58,7 @@ final class Columns {
         for (int i = 0; i < headers.length - 1; i++) {
             used += widths[i] + 2;
         }
-        int last = Math.max(MIN_LAST, width - used);
+        int last = width - used >= MIN_LAST ? width - used : -1; // -1: under the other columns
         StringBuilder b = new StringBuilder();
         line(b, headers, widths, last, width, path);
         rows.forEach(row -> line(b, row, widths, last, width, path));
@@ -71,6 +76,11 @@ final class Columns {
             int room = width - PATH_INDENT.length();
             b.append(line.toString().stripTrailing()).append('\n').append(PATH_INDENT).append(lastCell.length() <= room
                     ? lastCell : "…" + lastCell.substring(lastCell.length() - room + 1)).append('\n');
+            return;
+        }
+        if (last < 0) {
+            b.append(line.toString().stripTrailing()).append('\n');
+            Text.wrapInto(b, BELOW_INDENT, lastCell, Math.max(width - BELOW_INDENT.length(), MIN_LAST));
             return;
         }
         List<String> lastLines = lastCell.length() <= last ? List.of(lastCell) : Text.wrap(lastCell, last);

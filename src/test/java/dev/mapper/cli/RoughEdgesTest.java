@@ -231,6 +231,35 @@ class RoughEdgesTest {
                 .contains("\u001b[2m·\u001b[0m \u001b[2mmapped as");
     }
 
+    /** A crosswalk whose capability IDs leave its last column no room, a group's coverage line, gap's method line. */
+    @Test
+    void tablesOfCrosswalkGroupsAndGapFitTheWidth() throws Exception {
+        String longId = "a_capability_whose_id_alone_takes_most_of_a_line";
+        StixBundles bundle = StixBundles.of("enterprise", "18.1");
+        bundle.technique("T1528", "Steal Application Access Token");
+        bundle.technique("T1078", "Valid Accounts");
+        bundle.group("G0016", "APT29");
+        bundle.uses("G0016", "T1528", "APT29 stole tokens.");
+        bundle.write(dir.resolve("attack.json"));
+        file("a.json", MappingFiles.file(mapping("cap_a", "T1528"), mapping("cap_a", "T1078"),
+                mapping("another_capability_with_a_long_id", "T1528"), mapping("and_a_third_one_as_long", "T1528")));
+        file("b.json", MappingFiles.file(mapping(longId, "T1528"), mapping(longId, "T1078"))
+                .replace("\"test\"", "\"other\""));
+
+        Cli.Run crosswalk = Cli.run("--data", dir.toString(), "crosswalk", "cap_a", "--to", "other");
+        assertThat(crosswalk.exitCode()).as(crosswalk.err()).isZero();
+        assertThat(crosswalk.out()).contains("\n" + longId + " ", "\n    DETAIL\n", "\n    T1078, T1528\n");
+        Cli.Run group = Cli.run("--no-bundled", "--data", dir.toString(), "show", "G0016");
+        assertThat(group.out()).contains("    covered: other " + longId + " · test\n"
+                + "    cap_a, another_capability_with_a_long_id, and_a_third_one_as_long\n");
+        Cli.Run gap = Cli.run("--no-bundled", "--data", dir.toString(), "gap", "--framework", "test");
+        assertThat(gap.out()).contains("Add next  greedy, by adversaries' use times score (significant 3, partial 2,\n"
+                + "          minimal 1)\n");
+        for (Cli.Run run : List.of(crosswalk, group, gap)) {
+            run.out().lines().forEach(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
+        }
+    }
+
     @Test
     void eachCommandNamesOnlyTheFormatsItWrites() {
         Cli.Run show = Cli.run("show", "T1528", "-f", "sarif");

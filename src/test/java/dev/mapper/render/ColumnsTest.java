@@ -35,14 +35,19 @@ class ColumnsTest {
     }
 
     @Test
-    void theLastColumnIsNeverNarrowerThanTwelve() {
+    void theLastColumnGoesUnderTheOthersWhenTheyLeaveItFewerThanTwelveColumns() {
         Columns table = new Columns("FIRST", "TEXT");
-        table.add("a-rather-long-first-cell", "twelve chars and more");
+        table.add("a-first-cell-of-thirty-chars--", "twelve chars and more");
+        table.add("short", "wrapped to the whole width, less an indent");
 
-        assertThat(table.render(20, false)).isEqualTo("""
-                FIRST                     TEXT
-                a-rather-long-first-cell  twelve chars
-                                          and more
+        assertThat(table.render(36, false)).isEqualTo("""
+                FIRST
+                    TEXT
+                a-first-cell-of-thirty-chars--
+                    twelve chars and more
+                short
+                    wrapped to the whole width, less
+                    an indent
                 """);
     }
 
