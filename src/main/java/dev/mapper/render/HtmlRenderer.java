@@ -191,8 +191,9 @@ final class HtmlRenderer implements Renderer {
     private static String summary(MatrixReport report, Cell cell, boolean sub) {
         String text = report.shade(cell).label();
         if (cell.covered()) {
-            text += (report.scoring() == Scoring.COUNT ? "" : " · " + count(cell.capabilityCount(), "capability"))
-                    + " · " + count(cell.mappingCount(), "mapping");
+            text += (report.scoring() == Scoring.COUNT ? ""
+                    : " · " + TableRenderer.count(cell.capabilityCount(), "capability"))
+                    + " · " + TableRenderer.count(cell.mappingCount(), "mapping");
         }
         if (!sub && !report.subtechniquesExpanded() && !cell.subtechniques().isEmpty()) {
             long mapped = cell.subtechniques().stream().filter(Cell::covered).count();
@@ -230,7 +231,7 @@ final class HtmlRenderer implements Renderer {
         for (MatrixReport.Unplaced u : report.unplaced()) {
             Technique t = u.technique();
             b.append("<li>").append(escape(t.id() + (t.name() == null ? "" : " " + t.name()) + ": "
-                    + MatrixTable.why(t) + ", " + count(u.mappingCount(), "mapping"))).append("</li>\n");
+                    + MatrixTable.why(t) + ", " + TableRenderer.count(u.mappingCount(), "mapping"))).append("</li>\n");
         }
         b.append("</ul>\n</section>\n");
     }
@@ -245,10 +246,6 @@ final class HtmlRenderer implements Renderer {
         return selection.isEmpty() ? "all mappings" : selection.entrySet().stream()
                 .map(e -> (e.getKey().replace('_', ' ') + " " + String.join(", ", e.getValue())).strip())
                 .collect(Collectors.joining("; "));
-    }
-
-    private static String count(int n, String noun) {
-        return n + " " + (n == 1 ? noun : noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s");
     }
 
     /**

@@ -255,7 +255,7 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
     @Override
     public String search(SearchReport report) {
         StringBuilder b = new StringBuilder("# Search: ").append(escape(report.query())).append(" (")
-                .append(report.total()).append(report.total() == 1 ? " hit" : " hits").append(")\n\n");
+                .append(TableRenderer.count(report.total(), "hit")).append(")\n\n");
         List<List<String>> rows = new ArrayList<>();
         for (SearchHit hit : report.results()) {
             String what = switch (hit.kind()) {
@@ -563,7 +563,7 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
         if (!report.unplaced().isEmpty()) {
             b.append("\n## Not in the matrix\n\n");
             report.unplaced().forEach(u -> fact(b, u.technique().id(), MatrixTable.why(u.technique()) + ", "
-                    + u.mappingCount() + (u.mappingCount() == 1 ? " mapping" : " mappings")));
+                    + TableRenderer.count(u.mappingCount(), "mapping")));
         }
         return b.toString();
     }

@@ -178,7 +178,7 @@ final class MatrixTable {
         table.field(b, "Legend", legend);
         if (!report.unplaced().isEmpty()) {
             int mappings = report.unplaced().stream().mapToInt(MatrixReport.Unplaced::mappingCount).sum();
-            table.field(b, "Not shown", mappings + (mappings == 1 ? " mapping" : " mappings") + " to techniques "
+            table.field(b, "Not shown", TableRenderer.count(mappings, "mapping") + " to techniques "
                     + "that are not in this matrix: " + report.unplaced().stream()
                     .map(u -> Text.line(u.technique().id()) + " (" + why(u.technique()) + ")")
                     .collect(Collectors.joining(", ")));
