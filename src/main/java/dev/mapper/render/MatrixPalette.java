@@ -31,9 +31,13 @@ final class MatrixPalette {
         return BACKGROUND.get(shade);
     }
 
-    /** Black or white, whichever contrasts more with the shade (by relative luminance, as WCAG computes it). */
+    /** The colour of text on the shade. */
     static int text(Shade shade) {
-        int rgb = background(shade);
+        return textOn(background(shade));
+    }
+
+    /** Black or white, whichever contrasts more with {@code rgb} (by relative luminance, as WCAG computes it). */
+    static int textOn(int rgb) {
         double luminance = 0.2126 * linear(rgb >> 16) + 0.7152 * linear(rgb >> 8) + 0.0722 * linear(rgb);
         return (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) ? 0x000000 : 0xffffff;
     }
