@@ -408,7 +408,7 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
         fact(b, "Software", idsAndNames(report.software()));
         fact(b, "Campaigns", idsAndNames(report.campaigns()));
         fact(b, "Groups", idsAndNames(report.groups()));
-        if (a.description() != null) {
+        if (a.description() != null && !a.description().isBlank()) {
             b.append('\n').append(escape(Text.prose(a.description()))).append('\n');
         }
         b.append("\n## Coverage\n\n");
@@ -419,7 +419,8 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
         table(b, List.of("ID", "Name", "Counted", "Procedures", "Covered by"), report.techniques().stream()
                 .map(use -> List.of(use.technique().id(), Objects.requireNonNullElse(use.technique().name(), ""),
                         use.counted() ? "yes" : "no",
-                        use.procedures().stream().map(p -> p.by().id() + ": " + Text.prose(p.description()))
+                        use.procedures().stream().map(p -> p.by().id() + ": " + (p.description() == null
+                                        ? "(no description)" : Text.prose(p.description())))
                                 .collect(Collectors.joining(" / ")),
                         AttackObjectTables.covers(report.mappingsOf(use.technique().id())))).toList());
         return b.toString();
@@ -436,7 +437,8 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
             b.append("\n## Analytics (").append(strategy.analytics().size()).append(")\n\n");
             table(b, List.of("ID", "Platforms", "Description", "Logs"), strategy.analytics().stream()
                     .map(a -> List.of(a.id(), String.join(", ", a.platforms()), Text.prose(a.description()),
-                            a.logSources().stream().map(log -> log.name() + ": " + log.channel())
+                            a.logSources().stream().map(log -> Objects.requireNonNullElse(log.name(), "?")
+                                    + (log.channel() == null ? "" : ": " + log.channel()))
                                     .collect(Collectors.joining(" / ")))).toList());
         }
         b.append("\n## Techniques (").append(report.techniques().size()).append(")\n\n");
