@@ -42,9 +42,10 @@ JAVA
 "${java}c" -d "$work" "$work/Hello.java"
 
 # The picocli floor, built against the picocli jar mapper uses (the first ./mapper run builds mapper if needed) and
-# started with the launcher's own JVM flags (read from its exec line, so that the two cannot drift apart).
+# started with the launcher's own JVM flags (read from its exec command, so that the two cannot drift apart).
 "$mapper" --version >/dev/null
-jvm_flags=$(sed -n 's/^exec "\$java" \(.*\) \\$/\1/p' "$mapper")
+jvm_flags=$(sed -n '/^exec "\$java" /,/"\$@"$/p' "$mapper" | tr '\n' ' ' \
+  | sed 's/ *\\ */ /g; s/^exec "\$java" //; s/ *\${MAPPER_JAVA_OPTS:-} "\$@".*$//')
 case $jvm_flags in *TieredStopAtLevel*) ;; *) echo "bench: cannot read the JVM flags of $mapper" >&2; exit 2 ;; esac
 mkdir -p "$work/floor/classes"
 cp "$here"/target/lib/picocli-*.jar "$work/floor/picocli.jar"
