@@ -162,9 +162,12 @@ final class AttackObjectTables {
         rank = 0;
         for (GapReport.Recommendation r : report.recommendations()) {
             b.append(String.format(Locale.ROOT, "%2d  ", ++rank)).append(table.style(Role.HEADING,
-                    Text.line(r.capability().id()))).append("  ").append(Text.line(Objects.requireNonNullElse(
-                    r.capability().description(), ""))).append("  ")
-                    .append(table.style(Role.MUTED, "(" + r.capability().framework() + ")")).append('\n');
+                    Text.line(r.capability().id()))).append("  ");
+            String description = r.capability().description();
+            if (description != null && !description.isBlank()) { // no second gap when there is nothing between
+                b.append(Text.line(description)).append("  ");
+            }
+            b.append(table.style(Role.MUTED, "(" + r.capability().framework() + ")")).append('\n');
             table.indented(b, "    ", "value " + r.value() + " · closes " + TableRenderer.count(r.closes().size(),
                     "technique") + (report.closesShown(r) > 0 ? ", " + report.closesShown(r) + " of those above" : "")
                     + ": " + r.closes().stream().limit(LISTED_CLOSES).map(c -> c.technique().id() + " ("

@@ -451,7 +451,7 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
     public String gap(GapReport report) {
         StringBuilder b = new StringBuilder("# Gap: ").append(report.uncovered().size()).append(" of ")
                 .append(report.techniquesUsed()).append(" techniques uncovered\n\n");
-        fact(b, "Adversaries", report.allGroups() ? "all " + report.adversaries().size() + " groups"
+        fact(b, "Adversaries", report.allGroups() ? "all " + TableRenderer.count(report.adversaries().size(), "group")
                 : idsAndNames(report.adversaries()));
         fact(b, "Have", report.have().stream().map(c -> c.id()).collect(Collectors.joining(", ")));
         fact(b, "Mapping sets", report.sets().stream().map(set -> set.key().toString())

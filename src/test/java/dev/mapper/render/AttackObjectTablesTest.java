@@ -161,7 +161,7 @@ class AttackObjectTablesTest {
                  1  aws_config  AWS Config  (aws)
                     value 12 · closes 7 techniques, 3 of those above: T1101 (2), T1102 (2, partial), T1103 (2,
                     partial), T1104 (2, partial), T1105 (2, partial), T1106 (2, partial) and 1 more
-                 2  AC-02    (nist_800_53)
+                 2  AC-02  (nist_800_53)
                     value 6 · closes 6 techniques: T1202 (1, minimal), T1203 (1, minimal), T1204 (1, minimal), T1205
                     (1, minimal), T1206 (1, minimal), T1207 (1, minimal)
                 """);

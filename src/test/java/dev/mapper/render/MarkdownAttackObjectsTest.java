@@ -146,7 +146,7 @@ class MarkdownAttackObjectsTest {
         assertThat(markdown(SampleAttackObjects.gapOfAllGroups())).startsWith("""
                 # Gap: 0 of 1 techniques uncovered
 
-                - **Adversaries**: all 1 groups
+                - **Adversaries**: all 1 group
                 - **Have**: -
                 - **Mapping sets**: -
                 """);
