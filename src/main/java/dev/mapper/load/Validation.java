@@ -8,16 +8,13 @@ import dev.mapper.model.FileContent;
 import dev.mapper.model.Finding;
 import dev.mapper.model.Finding.Severity;
 import dev.mapper.model.Mapping;
-import dev.mapper.model.MappingField;
 import dev.mapper.model.MappingFile;
 import dev.mapper.model.MappingSet;
 import dev.mapper.model.Technique;
 import dev.mapper.model.ValidationReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -158,12 +155,9 @@ public final class Validation {
 
     /** Exact duplicates (every field equal) add nothing and usually come from a bad merge. */
     private static void checkDuplicates(CheckedFile checked, Collector out) {
-        Map<List<Object>, Mapping> first = new HashMap<>();
-        for (Mapping m : checked.file().mappings()) {
-            // The values of every content field: a hash key for Mapping.sameContent, so the check stays linear.
-            List<Object> content = Arrays.stream(MappingField.values()).map(field -> field.value(m)).toList();
-            Mapping original = first.putIfAbsent(content, m);
-            if (original != null) {
+        for (List<Mapping> copies : Mapping.withCopies(checked.file().mappings())) {
+            Mapping original = copies.get(0);
+            for (Mapping m : copies.subList(1, copies.size())) {
                 out.add(Severity.WARNING, "duplicate-mapping", m.line(), m.column(),
                         "exact duplicate of the mapping at line " + original.line());
             }

@@ -1,5 +1,7 @@
 package dev.mapper.model;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -51,6 +53,41 @@ public record Mapping(
     /** True for the entries official files use to record "nothing maps here" (no type, or {@code non_mappable}). */
     public boolean nonMappable() {
         return NON_MAPPABLE.equals(status) || NON_MAPPABLE.equals(mappingType) || mappingType == null;
+    }
+
+    /**
+     * The mappings of a list with their exact duplicates ({@link #sameContent}), each group in the order of its first
+     * copy, that copy first. Linear, not quadratic (a NIST control has hundreds of mappings per set): a mapping is
+     * compared only with the earlier ones that share its capability, technique and comments, which duplicates must.
+     * A loop, not a stream: {@code show} runs it for every set it prints.
+     */
+    public static List<List<Mapping>> withCopies(List<Mapping> mappings) {
+        List<List<Mapping>> groups = new ArrayList<>();
+        Map<Integer, List<List<Mapping>>> byKey = new HashMap<>();
+        for (Mapping m : mappings) {
+            Integer key = (Objects.hashCode(m.capabilityId()) * 31 + Objects.hashCode(m.attackObjectId())) * 31
+                    + Objects.hashCode(m.comments());
+            List<List<Mapping>> candidates = byKey.get(key);
+            List<Mapping> same = null;
+            if (candidates == null) {
+                candidates = new ArrayList<>(1);
+                byKey.put(key, candidates);
+            } else {
+                for (List<Mapping> group : candidates) {
+                    if (group.get(0).sameContent(m)) {
+                        same = group;
+                        break;
+                    }
+                }
+            }
+            if (same == null) {
+                same = new ArrayList<>(1);
+                candidates.add(same);
+                groups.add(same);
+            }
+            same.add(m);
+        }
+        return groups;
     }
 
     /** Every {@link MappingField} equal: an exact duplicate when both come from one file. */

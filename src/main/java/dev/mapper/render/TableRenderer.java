@@ -302,11 +302,11 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
             b.append(": ").append(style(f.isError() ? Role.ERROR : Role.WARNING, f.severity().label())).append(": ")
                     .append(Text.line(f.message())).append(style(Role.MUTED, " [" + f.rule() + "]")).append('\n');
         }
-        b.append(plural(report.files().size(), "file")).append(" checked: ");
+        b.append(count(report.files().size(), "file")).append(" checked: ");
         if (report.findings().isEmpty()) {
             b.append("no problems");
         } else {
-            b.append(plural(report.errors(), "error")).append(", ").append(plural(report.warnings(), "warning"));
+            b.append(count(report.errors(), "error")).append(", ").append(count(report.warnings(), "warning"));
         }
         return b.append('\n').toString();
     }
@@ -346,8 +346,8 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
 
     /** "214 of 691 techniques (31.0%)", or "3 techniques mapped" without a total. */
     private static String covered(boolean hasTotal, int covered, int total, double percent) {
-        return hasTotal ? covered + " of " + plural(total, "technique") + " (" + percent(percent) + ")"
-                : plural(covered, "technique") + " mapped";
+        return hasTotal ? covered + " of " + count(total, "technique") + " (" + percent(percent) + ")"
+                : count(covered, "technique") + " mapped";
     }
 
     private void domainCoverage(StringBuilder b, CoverageReport report, CoverageReport.DomainCoverage domain) {
@@ -401,7 +401,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         String kinds = counting.subtechniques() ? "technique and sub-technique" : "technique (sub-techniques not counted)";
         StringBuilder what = new StringBuilder();
         if (report.scope() != null) {
-            what.append(plural(domain.total(), "technique")).append(" of the scope");
+            what.append(count(domain.total(), "technique")).append(" of the scope");
         } else if (domain.release() == null) {
             return "every " + kinds + " the sets map" + (counting.rollup() ? ", and the parents of sub-techniques they map" : "");
         } else {
@@ -416,7 +416,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
             leftOut.add(out.deprecated() + " deprecated");
         }
         if (out.subtechniques() > 0) {
-            leftOut.add(plural(out.subtechniques(), "sub-technique"));
+            leftOut.add(count(out.subtechniques(), "sub-technique"));
         }
         if (out.filtered() > 0) {
             leftOut.add(out.filtered() + " outside the filters");
@@ -443,10 +443,6 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
 
     private static String percent(double value) {
         return String.format(Locale.ROOT, "%.1f%%", value);
-    }
-
-    private static String plural(long count, String noun) {
-        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     /** The mappings in detail: by technique (its own, then each sub-technique's), then by set. */
@@ -603,55 +599,11 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
             }
             b.append('\n');
             // Exact duplicates (official files contain some) are shown once, at the first copy, with their count.
-            for (Copies copies : copies(entry.getValue())) {
-                mapping(b, copies.first, headline.apply(copies.first), copies.count);
+            for (List<Mapping> copies : Mapping.withCopies(entry.getValue())) {
+                Mapping first = copies.get(0);
+                mapping(b, first, headline.apply(first), copies.size());
             }
         }
-    }
-
-    /** A mapping and how many exact copies of it (itself included) a list holds. */
-    private static final class Copies {
-        private final Mapping first;
-        private int count = 1;
-
-        Copies(Mapping first) {
-            this.first = first;
-        }
-    }
-
-    /**
-     * The mappings of a list with exact duplicates folded into their first copy, in order. Linear, not quadratic (a
-     * NIST control has hundreds of mappings per set): each is compared only with the earlier ones that share its
-     * capability, technique and comments, which duplicates must.
-     */
-    private static List<Copies> copies(List<Mapping> mappings) {
-        List<Copies> folded = new ArrayList<>();
-        Map<Integer, List<Copies>> byKey = new HashMap<>();
-        for (Mapping m : mappings) {
-            Integer key = (Objects.hashCode(m.capabilityId()) * 31 + Objects.hashCode(m.attackObjectId())) * 31
-                    + Objects.hashCode(m.comments());
-            List<Copies> candidates = byKey.get(key);
-            Copies same = null;
-            if (candidates == null) {
-                candidates = new ArrayList<>(1);
-                byKey.put(key, candidates);
-            } else {
-                for (Copies c : candidates) {
-                    if (c.first.sameContent(m)) {
-                        same = c;
-                        break;
-                    }
-                }
-            }
-            if (same == null) {
-                same = new Copies(m);
-                candidates.add(same);
-                folded.add(same);
-            } else {
-                same.count++;
-            }
-        }
-        return folded;
     }
 
     private void mapping(StringBuilder b, Mapping m, Headline headline, long copies) {
