@@ -80,7 +80,7 @@ final class AttackObjectTables {
             for (Procedure p : use.procedures()) {
                 String by = p.by() == a ? "" : p.by().id() + " " + p.by().name() + ": ";
                 table.indented(b, "    ", by + (p.description() == null ? "(no description)"
-                        : Text.prose(p.description())));
+                        : Footnotes.withoutNotes(p.description())));
             }
             for (String line : Text.wrap(covers(report.mappingsOf(t.id())), width - 4)) {
                 b.append("    ").append(table.style(Role.MUTED, line)).append('\n');
@@ -102,7 +102,7 @@ final class AttackObjectTables {
                 b.append('\n').append("  ").append(table.style(Role.HEADING, Text.line(analytic.id())))
                         .append("  ").append(Text.line(String.join(", ", analytic.platforms()))).append('\n');
                 if (analytic.description() != null) {
-                    table.indented(b, "    ", Text.prose(analytic.description()));
+                    table.indented(b, "    ", Footnotes.withoutNotes(analytic.description()));
                 }
                 for (DetectionStrategy.LogSource log : analytic.logSources()) {
                     table.indented(b, "    ", "log " + Objects.requireNonNullElse(log.name(), "?")

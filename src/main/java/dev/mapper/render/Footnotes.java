@@ -117,11 +117,41 @@ final class Footnotes {
             if (c == ')') {
                 return i + 1;
             }
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r') {
+            if (isSpace(c)) {
                 return -1;
             }
         }
         return -1;
+    }
+
+    /** White space as a regular expression's {@code \s} means it. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
+    }
+
+    /**
+     * The text for a reader with no list of notes: each citation left out with the white space before it, each link
+     * as its text; "" for null. The same markup {@link #split} finds.
+     */
+    static String withoutNotes(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(text.length());
+        for (Piece piece : new Footnotes(List.of()).split(text)) {
+            if (piece instanceof Plain plain) {
+                b.append(plain.text());
+            } else if (piece instanceof Marker marker && marker.linkText() != null) {
+                b.append(marker.linkText());
+            } else {
+                int end = b.length();
+                while (end > 0 && isSpace(b.charAt(end - 1))) {
+                    end--;
+                }
+                b.setLength(end);
+            }
+        }
+        return b.toString();
     }
 
     /** The first of the object's references with this source name, or null. */

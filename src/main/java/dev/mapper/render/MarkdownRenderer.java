@@ -409,7 +409,7 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
         fact(b, "Campaigns", idsAndNames(report.campaigns()));
         fact(b, "Groups", idsAndNames(report.groups()));
         if (a.description() != null && !a.description().isBlank()) {
-            b.append('\n').append(escape(Text.prose(a.description()))).append('\n');
+            b.append('\n').append(escape(Footnotes.withoutNotes(a.description()))).append('\n');
         }
         b.append("\n## Coverage\n\n");
         table(b, List.of("Framework", "Covered", "Total", "%"), report.frameworkCoverage().stream()
@@ -420,7 +420,7 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
                 .map(use -> List.of(use.technique().id(), Objects.requireNonNullElse(use.technique().name(), ""),
                         use.counted() ? "yes" : "no",
                         use.procedures().stream().map(p -> p.by().id() + ": " + (p.description() == null
-                                        ? "(no description)" : Text.prose(p.description())))
+                                        ? "(no description)" : Footnotes.withoutNotes(p.description())))
                                 .collect(Collectors.joining(" / ")),
                         AttackObjectTables.covers(report.mappingsOf(use.technique().id())))).toList());
         return b.toString();
@@ -431,12 +431,12 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
         StringBuilder b = new StringBuilder();
         attackObject(b, report.defense());
         if (report.defense() instanceof Mitigation mitigation && mitigation.description() != null) {
-            b.append('\n').append(escape(Text.prose(mitigation.description()))).append('\n');
+            b.append('\n').append(escape(Footnotes.withoutNotes(mitigation.description()))).append('\n');
         }
         if (report.defense() instanceof DetectionStrategy strategy) {
             b.append("\n## Analytics (").append(strategy.analytics().size()).append(")\n\n");
             table(b, List.of("ID", "Platforms", "Description", "Logs"), strategy.analytics().stream()
-                    .map(a -> List.of(a.id(), String.join(", ", a.platforms()), Text.prose(a.description()),
+                    .map(a -> List.of(a.id(), String.join(", ", a.platforms()), Footnotes.withoutNotes(a.description()),
                             a.logSources().stream().map(log -> Objects.requireNonNullElse(log.name(), "?")
                                     + (log.channel() == null ? "" : ": " + log.channel()))
                                     .collect(Collectors.joining(" / ")))).toList());

@@ -255,7 +255,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
      * citations and links as footnotes (or, with no {@code notes}, left out and as their text).
      */
     void longText(StringBuilder b, String text, Footnotes notes) {
-        List<String> paragraphs = Text.paragraphs(notes == null ? Text.prose(text) : text);
+        List<String> paragraphs = Text.paragraphs(notes == null ? Footnotes.withoutNotes(text) : text);
         if (notes != null && options.detail() != Detail.FULL && paragraphs.size() > 1) {
             paragraphs = new ArrayList<>(paragraphs);
             paragraphs.set(0, notes.plain(paragraphs.get(0))); // only the shown paragraph's notes are listed

@@ -2,7 +2,6 @@ package dev.mapper.render;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Text helpers for human formats (and for messages on stderr, which quote data): neutralise what data must not
@@ -95,20 +94,6 @@ public final class Text {
 
     private static String escape(char c) {
         return String.format("\\u%04x", (int) c);
-    }
-
-    private static final Pattern CITATION = Pattern.compile("\\s*\\(Citation:[^)]*\\)");
-    private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[([^\\]]*)]\\([^)\\s]*\\)");
-
-    /**
-     * ATT&CK's prose as a person reads it on a terminal: links ({@code [APT29](https://...)}) as their text and
-     * citation markers ({@code (Citation: Name)}) left out. Machine formats keep the text as published.
-     */
-    static String prose(String s) {
-        if (s == null) {
-            return "";
-        }
-        return CITATION.matcher(MARKDOWN_LINK.matcher(s).replaceAll("$1")).replaceAll("");
     }
 
     /** The paragraphs of a text (separated by blank lines), stripped; none for null or blank text. */
