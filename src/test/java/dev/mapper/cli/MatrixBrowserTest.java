@@ -9,8 +9,12 @@ import dev.mapper.testing.Chromium;
 import dev.mapper.testing.Cli;
 import dev.mapper.testing.Corpus;
 import dev.mapper.testing.MatrixFixture;
+import dev.mapper.testing.Processes;
+import dev.mapper.testing.SampleMatrix;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The HTML matrix report in a real browser, headless Chromium over the DevTools protocol, opened from a file as a
  * user would: the cells and their colours, the details after a click, and that the page reports no error and makes
  * no request. Skipped, with the reason, where there is no Chromium (CI installs it: .ci/run). The screenshots are
- * kept in target/matrix-browser/; docs/matrix-aws.png is the corpus one.
+ * kept in target/matrix-browser/; docs/matrix-sample.png is made from the sample one.
  */
 class MatrixBrowserTest {
 
@@ -135,8 +139,7 @@ class MatrixBrowserTest {
             assertThat(chromium.evaluate("document.querySelectorAll('img, iframe, object, embed, b, i').length"
                     + " + document.scripts.length").asInt()).isEqualTo(2);
             assertQuiet(chromium, page);
-            chromium.evaluate("window.scrollTo(0, 0)");
-            Files.write(SCREENSHOTS.resolve("fixture.png"), chromium.screenshot());
+            screenshot(chromium, "fixture.png");
 
             // Printed: no panel or buttons, the matrix full width, the shade symbols beside the IDs.
             chromium.send("Emulation.setEmulatedMedia", Chromium.params().put("media", "print"));
@@ -178,39 +181,91 @@ class MatrixBrowserTest {
         JsonNode aws = Corpus.newestPerFramework().stream()
                 .filter(f -> f.path("metadata").path("mapping_framework").asText().equals("aws")).findFirst()
                 .orElseThrow();
-
-        // Expected, from the raw files: per tactic each active technique, coloured by the strongest AWS mapping to
-        // it or to its sub-techniques.
         Map<String, AttackMatrix.Folded> folded = attack.fold(aws);
 
         try (Chromium chromium = open(page)) {
             assertQuiet(chromium, page);
-            JsonNode headers = chromium.evaluate("Array.from(document.querySelectorAll('table.matrix th .tactic'), "
-                    + "h => h.textContent)");
-            assertThat(headers).extracting(JsonNode::asText).containsExactlyElementsOf(attack.tacticNames);
-            JsonNode columns = chromium.evaluate("Array.from(document.querySelectorAll('table.matrix td'), td => "
-                    + "Array.from(td.querySelectorAll('button.tile:not(.sub)'), t => "
-                    + "[t.dataset.id, getComputedStyle(t).backgroundColor]))");
-            assertThat(columns.size()).isEqualTo(attack.tacticNames.size());
-            for (int i = 0; i < columns.size(); i++) {
-                String tactic = attack.tacticShortnames.get(i);
-                Map<String, String> shown = new TreeMap<>();
-                columns.get(i).forEach(t -> shown.put(t.get(0).asText(), t.get(1).asText()));
-                assertThat(shown.keySet()).as(tactic).isEqualTo(attack.parentsByTactic.get(tactic));
-                shown.forEach((id, colour) -> assertThat(colour).as(tactic + " " + id)
-                        .isEqualTo(COLOURS.get(folded.containsKey(id) ? folded.get(id).strongest() : "none")));
-            }
-
-            chromium.click("td:nth-child(3) button.tile[data-id=\"T1078\"]");
-            chromium.waitFor("!document.getElementById('detail').hidden");
-            assertThat(chromium.evaluate("document.querySelector('#detail h2').textContent").asText())
-                    .isEqualTo("T1078 Valid Accounts");
-            assertThat(chromium.evaluate("document.querySelectorAll('#detail li.mapping').length").asInt())
-                    .isEqualTo(folded.get("T1078").mappings());
+            assertCellsAsTheFilesSay(chromium, attack, folded);
+            showDetails(chromium, "T1078", "Initial Access", "T1078 Valid Accounts", folded);
             assertQuiet(chromium, page);
-            chromium.evaluate("window.scrollTo(0, 0)");
-            Files.write(SCREENSHOTS.resolve("corpus-aws.png"), chromium.screenshot());
+            screenshot(chromium, "corpus-aws.png");
         }
+    }
+
+    /**
+     * The picture in the docs (docs/matrix-sample.png, which src/test/scripts/matrix-sample.sh makes from this
+     * screenshot): made-up data, the matrix as its files say, the details of T1078 open.
+     */
+    @Test
+    void theSampleMatrixOfTheDocsMatchesItsFilesAndShowsTheDetailsOfValidAccounts() throws Exception {
+        Path data = dir.resolve("sample");
+        SampleMatrix.write(data);
+        Path page = dir.resolve("sample.html");
+        // In a JVM of its own, given the date the picture shows, so that every run makes the same picture.
+        Cli.Run run = Processes.mapper(Map.of("SOURCE_DATE_EPOCH",
+                        String.valueOf(SampleMatrix.DATE.atStartOfDay(ZoneOffset.UTC).toEpochSecond())), List.of(),
+                "--no-bundled", "--data", data.toString(), "matrix", "--framework", SampleMatrix.FRAMEWORK,
+                "--format", "html", "-o", page.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        AttackMatrix attack = new AttackMatrix(SampleMatrix.bundle());
+        Map<String, AttackMatrix.Folded> folded = attack.fold(SampleMatrix.mappingFile());
+
+        try (Chromium chromium = open(page)) {
+            assertQuiet(chromium, page);
+            assertThat(chromium.evaluate("document.querySelector('header time').textContent").asText())
+                    .isEqualTo(SampleMatrix.DATE.toString());
+            assertCellsAsTheFilesSay(chromium, attack, folded);
+            assertThat(folded.values()).extracting(AttackMatrix.Folded::strongest).as("every shade shown")
+                    .contains("minimal", "partial", "significant");
+            showDetails(chromium, SampleMatrix.SHOWN, "Initial Access", SampleMatrix.SHOWN + " Valid Accounts", folded);
+            assertThat(chromium.evaluate("document.getElementById('detail').textContent").asText())
+                    .contains(SampleMatrix.comments(SampleMatrix.SHOWN));
+            assertQuiet(chromium, page);
+            screenshot(chromium, "sample.png");
+        }
+    }
+
+    /**
+     * The tactics' columns in the order of the bundle's matrix, and in each the tactic's active techniques,
+     * coloured by the strongest mapping to them or to their sub-techniques, as a plain reading of the files says.
+     */
+    private static void assertCellsAsTheFilesSay(Chromium chromium, AttackMatrix attack,
+                                                 Map<String, AttackMatrix.Folded> folded) {
+        JsonNode headers = chromium.evaluate("Array.from(document.querySelectorAll('table.matrix th .tactic'), "
+                + "h => h.textContent)");
+        assertThat(headers).extracting(JsonNode::asText).containsExactlyElementsOf(attack.tacticNames);
+        JsonNode columns = chromium.evaluate("Array.from(document.querySelectorAll('table.matrix td'), td => "
+                + "Array.from(td.querySelectorAll('button.tile:not(.sub)'), t => "
+                + "[t.dataset.id, getComputedStyle(t).backgroundColor]))");
+        assertThat(columns.size()).isEqualTo(attack.tacticNames.size());
+        for (int i = 0; i < columns.size(); i++) {
+            String tactic = attack.tacticShortnames.get(i);
+            Map<String, String> shown = new TreeMap<>();
+            columns.get(i).forEach(t -> shown.put(t.get(0).asText(), t.get(1).asText()));
+            assertThat(shown.keySet()).as(tactic).isEqualTo(attack.parentsByTactic.get(tactic));
+            shown.forEach((id, colour) -> assertThat(colour).as(tactic + " " + id)
+                    .isEqualTo(COLOURS.get(folded.containsKey(id) ? folded.get(id).strongest() : "none")));
+        }
+    }
+
+    /** Clicks the technique in the tactic's column: the panel shows it, with its and its sub-techniques' mappings. */
+    private static void showDetails(Chromium chromium, String id, String tactic, String heading,
+                                    Map<String, AttackMatrix.Folded> folded) throws InterruptedException {
+        chromium.click("button.tile[data-id=\"" + id + "\"][data-tactic=\"" + tactic + "\"]");
+        chromium.waitFor("!document.getElementById('detail').hidden");
+        assertThat(chromium.evaluate("document.querySelector('#detail h2').textContent").asText()).isEqualTo(heading);
+        assertThat(chromium.evaluate("document.querySelectorAll('#detail li.mapping').length").asInt())
+                .isEqualTo(folded.get(id).mappings());
+    }
+
+    /**
+     * Saves what the window shows, from the top of the page, in target/matrix-browser/. The mouse is moved to the
+     * corner first: where a click left it, after the scroll, it would be over another tile, drawn as hovered.
+     */
+    private static void screenshot(Chromium chromium, String name) throws IOException {
+        chromium.evaluate("window.scrollTo(0, 0)");
+        chromium.send("Input.dispatchMouseEvent", Chromium.params().put("type", "mouseMoved").put("x", 0).put("y", 0));
+        Files.write(SCREENSHOTS.resolve(name), chromium.screenshot());
     }
 
     @Test
