@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.mapper.model.AttackObjects;
 import dev.mapper.model.AttackRef;
 import dev.mapper.model.AttackRelease;
@@ -23,9 +22,9 @@ import dev.mapper.model.MappingSet;
 import dev.mapper.model.Relationship;
 import dev.mapper.model.Software;
 import dev.mapper.model.Technique;
+import dev.mapper.testing.AttackBundle;
 import dev.mapper.testing.Corpus;
 import dev.mapper.testing.MappingFiles;
-import dev.mapper.testing.StixBundles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -169,19 +168,19 @@ class ContentCodecTest {
 
     @Test
     void aReleasesOtherObjectsRoundTripAndAreDecodedOnlyWhenAsked() throws IOException {
-        StixBundles bundle = StixBundles.of("enterprise", "18.1");
-        ((ArrayNode) bundle.technique("T1528", "Steal Application Access Token").path("external_references"))
-                .addObject().put("source_name", "Auth0 2019").put("url", "https://auth0.com/a")
-                .put("description", "Auth0. (2019). Tokens.");
-        bundle.technique("T1001", "Old Technique");
-        bundle.group("G0001", "Group One", "Group One", "First Alias");
-        bundle.group("G0002", "Old Group");
-        bundle.software("malware", "S0001", "Malware One", "Malware One", "Evil");
-        bundle.software("tool", "S0002", "Idle Tool");
-        bundle.campaign("C0001", "Campaign One");
-        bundle.mitigation("M1001", "Mitigation One");
-        bundle.detectionStrategy("DET0001", "Detect T1528", "AN0001");
-        bundle.uses("G0001", "T1528", "Group One steals tokens.").uses("G0001", "S0001", null)
+        AttackBundle bundle = AttackBundle.of("enterprise", "18.1")
+                .tactic("TA0006", "credential-access", "Credential Access")
+                .technique("T1528", "Steal Application Access Token")
+                .cites("T1528", "Auth0 2019", "https://auth0.com/a", "Auth0. (2019). Tokens.")
+                .technique("T1001", "Old Technique")
+                .group("G0001", "Group One", "Group One", "First Alias")
+                .group("G0002", "Old Group")
+                .malware("S0001", "Malware One", "Malware One", "Evil")
+                .tool("S0002", "Idle Tool")
+                .campaign("C0001", "Campaign One")
+                .mitigation("M1001", "Mitigation One")
+                .detectionStrategy("DET0001", "Detect T1528", "AN0001")
+                .uses("G0001", "T1528", "Group One steals tokens.").uses("G0001", "S0001", null)
                 .uses("S0001", "T1001", "Malware One does the old thing.").uses("C0001", "T1528", "In the campaign.")
                 .attributedTo("C0001", "G0001").mitigates("M1001", "T1528").detects("DET0001", "T1528")
                 .revokedBy("G0002", "G0001").revokedBy("T1001", "T1528").deprecated("S0002");
@@ -209,7 +208,7 @@ class ContentCodecTest {
                 "uses", "attributed-to");
         Technique t1528 = decoded.release().techniques().get(0);
         assertThat(t1528.mitigations()).containsExactly(new AttackRef("M1001", "Mitigation One",
-                "https://attack.mitre.org/M1001"));
+                "https://attack.mitre.org/mitigations/M1001"));
         assertThat(t1528.detectionStrategies()).extracting(AttackRef::id).containsExactly("DET0001");
         assertThat(t1528.references()).as("the sources its text cites, the ATT&CK ID left out").containsExactly(
                 new ExternalReference("Auth0 2019", "https://auth0.com/a", "Auth0. (2019). Tokens."));

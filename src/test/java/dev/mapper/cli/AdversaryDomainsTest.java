@@ -3,9 +3,9 @@ package dev.mapper.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mapper.testing.AttackBundle;
 import dev.mapper.testing.Cli;
 import dev.mapper.testing.MappingFiles;
-import dev.mapper.testing.StixBundles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,17 +25,19 @@ class AdversaryDomainsTest {
 
     @BeforeAll
     static void writeData() throws Exception {
-        StixBundles enterprise = StixBundles.of("enterprise", "18.1");
-        enterprise.technique("T1528", "Steal Application Access Token");
-        enterprise.group("G0001", "Alpha");
-        enterprise.uses("G0001", "T1528", "In the enterprise.");
-        enterprise.write(dir.resolve("attack/enterprise-attack-18.1.json"));
-        StixBundles ics = StixBundles.of("ics", "18.1");
-        ics.technique("T0819", "Exploit Public-Facing Application");
-        ics.technique("T0866", "Exploitation of Remote Services");
-        ics.group("G0001", "Alpha");
-        ics.uses("G0001", "T0819", "In the plant.").uses("G0001", "T0866", "Again in the plant.");
-        ics.write(dir.resolve("attack/ics-attack-18.1.json"));
+        AttackBundle.of("enterprise", "18.1")
+                .tactic("TA0006", "credential-access", "Credential Access")
+                .technique("T1528", "Steal Application Access Token")
+                .group("G0001", "Alpha")
+                .uses("G0001", "T1528", "In the enterprise.")
+                .write(dir.resolve("attack/enterprise-attack-18.1.json"));
+        AttackBundle.of("ics", "18.1")
+                .tactic("TA0006", "credential-access", "Credential Access")
+                .technique("T0819", "Exploit Public-Facing Application")
+                .technique("T0866", "Exploitation of Remote Services")
+                .group("G0001", "Alpha")
+                .uses("G0001", "T0819", "In the plant.").uses("G0001", "T0866", "Again in the plant.")
+                .write(dir.resolve("attack/ics-attack-18.1.json"));
         Files.writeString(dir.resolve("acme.json"), MappingFiles.file("acme", List.of(
                 MappingFiles.scored("vault", "T1528", "partial"))));
         Files.writeString(dir.resolve("plant.json"), MappingFiles.file("plant", List.of(

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mapper.testing.AttackBundle;
 import dev.mapper.testing.Cli;
 import dev.mapper.testing.MappingFiles;
-import dev.mapper.testing.StixBundles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,19 +33,20 @@ class GapTest {
 
     @BeforeAll
     static void writeData() throws Exception {
-        StixBundles b = StixBundles.of("enterprise", "18.1");
+        AttackBundle b = AttackBundle.of("enterprise", "18.1")
+                .tactic("TA0006", "credential-access", "Credential Access");
         for (int i = 1; i <= 5; i++) {
             b.technique("T100" + i, "Technique " + i);
         }
-        b.group("G0001", "Alpha", "Alpha");
-        b.group("G0002", "Beta", "Beta", "Second");
-        b.group("G0003", "Gamma");
-        b.group("G0004", "Old Alpha");
-        b.uses("G0001", "T1001", null).uses("G0001", "T1002", null).uses("G0001", "T1003", null)
+        b.group("G0001", "Alpha", "Alpha")
+                .group("G0002", "Beta", "Beta", "Second")
+                .group("G0003", "Gamma")
+                .group("G0004", "Old Alpha")
+                .uses("G0001", "T1001", null).uses("G0001", "T1002", null).uses("G0001", "T1003", null)
                 .uses("G0002", "T1001", null).uses("G0002", "T1002", null)
                 .uses("G0003", "T1001", null).uses("G0003", "T1004", null)
-                .revokedBy("G0004", "G0001");
-        b.write(dir.resolve("data/enterprise-attack-18.1.json"));
+                .revokedBy("G0004", "G0001")
+                .write(dir.resolve("data/enterprise-attack-18.1.json"));
         Files.writeString(dir.resolve("data/acme.json"), MappingFiles.file("acme", List.of(
                 MappingFiles.scored("a-1", "T1003", "partial"),
                 MappingFiles.scored("b-1", "T1001", "minimal"),

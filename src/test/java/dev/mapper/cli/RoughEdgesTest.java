@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mapper.testing.AttackBundle;
 import dev.mapper.testing.Cli;
 import dev.mapper.testing.MappingFiles;
-import dev.mapper.testing.StixBundles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,9 +53,10 @@ class RoughEdgesTest {
 
     @Test
     void searchFoldsAccentsAndTheZeroPaddingOfControlIds() throws Exception {
-        StixBundles bundle = StixBundles.of("enterprise", "18.1");
-        bundle.technique("T1055.013", "Process Doppelgänging");
-        bundle.write(dir.resolve("attack.json"));
+        AttackBundle.of("enterprise", "18.1")
+                .tactic("TA0006", "credential-access", "Credential Access")
+                .technique("T1055.013", "Process Doppelgänging")
+                .write(dir.resolve("attack.json"));
         file("nist.json", MappingFiles.file(mapping("AC-02", "T1528")).replace("\"test\"", "\"nist_800_53\""));
 
         JsonNode accent = JSON.readTree(Cli.run("--data", dir.toString(), "search", "doppelganging", "-f", "json").out());
@@ -67,12 +68,13 @@ class RoughEdgesTest {
 
     @Test
     void showSaysWhichMappingsAreRecordedUnderARevokedIdItReplacedAndShowsThem() throws Exception {
-        StixBundles bundle = StixBundles.of("enterprise", "18.1");
-        bundle.technique("T1053", "Scheduled Task/Job");
-        bundle.technique("T1053.001", "At (Linux)");
-        bundle.technique("T1053.002", "At");
-        bundle.revokedBy("T1053.001", "T1053.002");
-        bundle.write(dir.resolve("attack.json"));
+        AttackBundle.of("enterprise", "18.1")
+                .tactic("TA0006", "credential-access", "Credential Access")
+                .technique("T1053", "Scheduled Task/Job")
+                .technique("T1053.001", "At (Linux)")
+                .technique("T1053.002", "At")
+                .revokedBy("T1053.001", "T1053.002")
+                .write(dir.resolve("attack.json"));
         file("m.json", MappingFiles.file(mapping("cap_old", "T1053.001"), mapping("cap_new", "T1053.002")));
 
         Cli.Run table = Cli.run("--data", dir.toString(), "show", "T1053.002");
@@ -155,9 +157,10 @@ class RoughEdgesTest {
 
     @Test
     void domainsPrintAsAttackSpellsThem() throws Exception {
-        StixBundles bundle = StixBundles.of("ics", "17.0");
-        bundle.technique("T0800", "Activate Firmware Update Mode");
-        bundle.write(dir.resolve("ics-attack.json"));
+        AttackBundle.of("ics", "17.0")
+                .tactic("TA0006", "credential-access", "Credential Access")
+                .technique("T0800", "Activate Firmware Update Mode")
+                .write(dir.resolve("ics-attack.json"));
 
         assertThat(Cli.run("--data", dir.toString(), "show", "T0800").out()).contains("ATT&CK      ICS 17.0")
                 .doesNotContain("Ics");
@@ -173,9 +176,10 @@ class RoughEdgesTest {
                 .contains("did you mean T1528?");
 
         for (String domain : List.of("enterprise", "mobile", "ics")) {
-            StixBundles bundle = StixBundles.of(domain, "17.0");
-            bundle.technique(domain.equals("ics") ? "T0801" : domain.equals("mobile") ? "T1401" : "T1001", "One");
-            bundle.write(dir.resolve(domain + "-attack.json"));
+            AttackBundle.of(domain, "17.0")
+                    .tactic("TA0006", "credential-access", "Credential Access")
+                    .technique(domain.equals("ics") ? "T0801" : domain.equals("mobile") ? "T1401" : "T1001", "One")
+                    .write(dir.resolve(domain + "-attack.json"));
         }
         assertThat(Cli.run("--data", dir.resolve("enterprise-attack.json").toString(), "show", "T0800").err())
                 .contains("no ATT&CK release is loaded for Mobile, ICS").doesNotContain("did you mean");
@@ -203,10 +207,11 @@ class RoughEdgesTest {
 
     @Test
     void everyLineOfShowFitsTheWidthFactsHeadingsAndSetHeadersWrapped() throws Exception {
-        StixBundles bundle = StixBundles.of("enterprise", "18.1");
-        bundle.technique("T1048", "Exfiltration Over Alternative Protocol");
-        bundle.technique("T1048.003", "Exfiltration Over Unencrypted Non-C2 Protocol, a name long enough to wrap");
-        bundle.write(dir.resolve("attack.json"));
+        AttackBundle.of("enterprise", "18.1")
+                .tactic("TA0006", "credential-access", "Credential Access")
+                .technique("T1048", "Exfiltration Over Alternative Protocol")
+                .technique("T1048.003", "Exfiltration Over Unencrypted Non-C2 Protocol, a name long enough to wrap")
+                .write(dir.resolve("attack.json"));
         String renamed = mapping("cap_a", "T1048.003")
                 .replace("Technique T1048.003", "Exfiltration Over Unencrypted/Obfuscated Non-C2 Protocol")
                 .replace("\"status\"", "\"score_category\": \"protect\", \"score_value\": \"significant\", \"status\"")
@@ -235,12 +240,13 @@ class RoughEdgesTest {
     @Test
     void tablesOfCrosswalkGroupsAndGapFitTheWidth() throws Exception {
         String longId = "a_capability_whose_id_alone_takes_most_of_a_line";
-        StixBundles bundle = StixBundles.of("enterprise", "18.1");
-        bundle.technique("T1528", "Steal Application Access Token");
-        bundle.technique("T1078", "Valid Accounts");
-        bundle.group("G0016", "APT29");
-        bundle.uses("G0016", "T1528", "APT29 stole tokens.");
-        bundle.write(dir.resolve("attack.json"));
+        AttackBundle.of("enterprise", "18.1")
+                .tactic("TA0006", "credential-access", "Credential Access")
+                .technique("T1528", "Steal Application Access Token")
+                .technique("T1078", "Valid Accounts")
+                .group("G0016", "APT29")
+                .uses("G0016", "T1528", "APT29 stole tokens.")
+                .write(dir.resolve("attack.json"));
         file("a.json", MappingFiles.file(mapping("cap_a", "T1528"), mapping("cap_a", "T1078"),
                 mapping("another_capability_with_a_long_id", "T1528"), mapping("and_a_third_one_as_long", "T1528")));
         file("b.json", MappingFiles.file(mapping(longId, "T1528"), mapping(longId, "T1078"))

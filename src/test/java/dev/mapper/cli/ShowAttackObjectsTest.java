@@ -3,9 +3,9 @@ package dev.mapper.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mapper.testing.AttackBundle;
 import dev.mapper.testing.Cli;
 import dev.mapper.testing.MappingFiles;
-import dev.mapper.testing.StixBundles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,23 +29,24 @@ class ShowAttackObjectsTest {
 
     @BeforeAll
     static void writeData() throws Exception {
-        StixBundles b = StixBundles.of("enterprise", "18.1");
-        b.technique("T1528", "Steal Application Access Token");
-        b.technique("T1552", "Unsecured Credentials");
-        b.technique("T1552.001", "Credentials In Files");
-        b.technique("T1001", "Old Technique");
-        b.technique("T1002", "Withdrawn Technique");
-        b.group("G0001", "Alpha", "Alpha", "Shared Alias", "Old Alpha");
-        b.group("G0002", "Beta", "Beta", "Shared Alias");
-        b.group("G0003", "Old Alpha");
-        b.software("malware", "S0001", "Stealer", "Stealer", "Nabber");
-        b.software("tool", "S0002", "Idle");
-        b.software("malware", "S0003", "T9000");
-        b.software("malware", "S0004", "Alpha");
-        b.campaign("C0001", "Operation One");
-        b.mitigation("M1001", "Vault");
-        b.detectionStrategy("DET0001", "Detect token theft", "AN0001");
-        b.uses("G0001", "T1528", "Alpha steals [tokens](https://example.com/x).(Citation: Report 2024)")
+        AttackBundle.of("enterprise", "18.1")
+                .tactic("TA0006", "credential-access", "Credential Access")
+                .technique("T1528", "Steal Application Access Token")
+                .technique("T1552", "Unsecured Credentials")
+                .technique("T1552.001", "Credentials In Files")
+                .technique("T1001", "Old Technique")
+                .technique("T1002", "Withdrawn Technique")
+                .group("G0001", "Alpha", "Alpha", "Shared Alias", "Old Alpha")
+                .group("G0002", "Beta", "Beta", "Shared Alias")
+                .group("G0003", "Old Alpha")
+                .malware("S0001", "Stealer", "Stealer", "Nabber")
+                .tool("S0002", "Idle")
+                .malware("S0003", "T9000")
+                .malware("S0004", "Alpha")
+                .campaign("C0001", "Operation One")
+                .mitigation("M1001", "Vault")
+                .detectionStrategy("DET0001", "Detect token theft", "AN0001")
+                .uses("G0001", "T1528", "Alpha steals [tokens](https://example.com/x).(Citation: Report 2024)")
                 .uses("G0001", "T1001", "Alpha does the old thing.")
                 .uses("G0001", "T1002", "Alpha does the withdrawn thing.")
                 .uses("G0001", "S0001", "Alpha uses Stealer.")
@@ -54,8 +55,8 @@ class ShowAttackObjectsTest {
                 .uses("G0002", "T1528", "Beta too.")
                 .attributedTo("C0001", "G0001")
                 .mitigates("M1001", "T1552").mitigates("M1001", "T1528").detects("DET0001", "T1528")
-                .revokedBy("T1001", "T1528").revokedBy("G0003", "G0001").deprecated("T1002");
-        b.write(dir.resolve("attack/enterprise-attack-18.1.json"));
+                .revokedBy("T1001", "T1528").revokedBy("G0003", "G0001").deprecated("T1002")
+                .write(dir.resolve("attack/enterprise-attack-18.1.json"));
         Files.writeString(dir.resolve("mappings.json"), MappingFiles.file("acme", List.of(
                 MappingFiles.scored("vault", "T1528", "significant"), MappingFiles.scored("vault", "T1552", "partial"),
                 MappingFiles.scored("scanner", "T1552.001", "minimal"))));

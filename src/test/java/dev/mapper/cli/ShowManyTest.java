@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mapper.model.Technique;
+import dev.mapper.testing.AttackBundle;
 import dev.mapper.testing.Cli;
 import dev.mapper.testing.MappingFiles;
-import dev.mapper.testing.StixBundles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,12 +29,13 @@ class ShowManyTest {
     /** Three techniques (one a sub-technique); mappings to T1528 (two) and T1078.004 (one). */
     @BeforeAll
     static void fixture() throws Exception {
-        StixBundles bundle = StixBundles.of("enterprise", "16.1");
-        bundle.technique("T1528", "Steal Application Access Token");
-        bundle.technique("T1078", "Valid Accounts");
-        bundle.technique("T1078.004", "Cloud Accounts");
-        bundle.technique("T1190", "Exploit Public-Facing Application");
-        bundle.write(dir.resolve("attack.json"));
+        AttackBundle.of("enterprise", "16.1")
+                .tactic("TA0006", "credential-access", "Credential Access")
+                .technique("T1528", "Steal Application Access Token")
+                .technique("T1078", "Valid Accounts")
+                .technique("T1078.004", "Cloud Accounts")
+                .technique("T1190", "Exploit Public-Facing Application")
+                .write(dir.resolve("attack.json"));
         Files.writeString(dir.resolve("mappings.json"), MappingFiles.file(
                 MappingFiles.mapping("cap_a", ""),
                 MappingFiles.mapping("cap_b", ""),

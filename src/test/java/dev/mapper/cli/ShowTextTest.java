@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mapper.testing.AttackBundle;
 import dev.mapper.testing.Cli;
-import dev.mapper.testing.StixBundles;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,16 +27,15 @@ class ShowTextTest {
 
     @BeforeAll
     static void fixture() {
-        StixBundles b = StixBundles.of("enterprise", "18.1");
-        ObjectNode t = b.technique("T1528", "Steal Application Access Token");
-        t.put("description", DESCRIPTION);
-        ArrayNode refs = (ArrayNode) t.path("external_references");
-        refs.addObject().put("source_name", "Src A").put("url", "https://a.example/paper").put("description", "A.");
-        refs.addObject().put("source_name", "Src B").put("url", "https://b.example/(x)").put("description", "B.");
-        refs.addObject().put("source_name", "Src C").put("description", "C, with no URL.");
+        AttackBundle b = AttackBundle.of("enterprise", "18.1")
+                .tactic("TA0006", "credential-access", "Credential Access")
+                .technique("T1528", "Steal Application Access Token")
+                .describe("T1528", DESCRIPTION)
+                .cites("T1528", "Src A", "https://a.example/paper", "A.")
+                .cites("T1528", "Src B", "https://b.example/(x)", "B.")
+                .cites("T1528", "Src C", null, "C, with no URL.");
         for (String id : List.of("M1013", "M1015", "M1017", "M1018", "M1026", "M1027", "M1032", "M1036")) {
-            b.mitigation(id, "Mitigation Named " + id + " At Some Length");
-            b.mitigates(id, "T1528");
+            b.mitigation(id, "Mitigation Named " + id + " At Some Length").mitigates(id, "T1528");
         }
         bundle = b.write(dir.resolve("attack.json")).toString();
     }
