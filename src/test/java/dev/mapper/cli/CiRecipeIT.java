@@ -1,16 +1,18 @@
 package dev.mapper.cli;
 
-import static dev.mapper.testing.AttackFixtures.mapping;
-import static dev.mapper.testing.AttackFixtures.mappingFile;
+import static dev.mapper.testing.MappingFiles.mappingFile;
+import static dev.mapper.testing.MappingFiles.mappingObject;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.mapper.testing.AttackFixtures;
 import dev.mapper.testing.Bash;
+import dev.mapper.testing.Corpus;
 import dev.mapper.testing.Distribution;
 import dev.mapper.testing.Distribution.Run;
+import dev.mapper.testing.MappingFiles;
+import dev.mapper.testing.SampleReleases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -82,12 +84,12 @@ class CiRecipeIT {
         String coverage = gate(steps, "Coverage gate").replace("YOUR_FRAMEWORK", "acme_cloud");
         assertThat(coverage).contains("--fail-under 40", "--require T1078,T1528");
         Path attack = runnerTemp.resolve("enterprise-attack-16.1.json");
-        AttackFixtures.write(attack, AttackFixtures.enterprise("16.1"));
-        int total = AttackFixtures.activeTechniques(AttackFixtures.read(attack)).size();
+        SampleReleases.enterprise("16.1").write(attack);
+        int total = Corpus.activeTechniqueTactics(Corpus.tree(attack)).size();
         Path mappings = repo.resolve("mappings/acme-cloud.json");
 
         List<String> kept = List.of("T1078", "T1528", "T1190", "T1133", "T1110");
-        AttackFixtures.write(mappings, cloudMappings(kept));
+        MappingFiles.write(mappings, cloudMappings(kept));
         assertThat(100.0 * kept.size() / total).isGreaterThanOrEqualTo(40);
         Run passing = step(repo, attack, coverage);
         assertThat(passing.exitCode()).as(passing.err()).isZero();
@@ -96,7 +98,7 @@ class CiRecipeIT {
         assertThat(valid.exitCode()).as(valid.out() + valid.err()).isZero();
 
         List<String> dropped = kept.subList(0, 3);
-        AttackFixtures.write(mappings, cloudMappings(dropped));
+        MappingFiles.write(mappings, cloudMappings(dropped));
         Run failing = step(repo, attack, coverage);
         assertThat(failing.exitCode()).isEqualTo(ExitCodes.CHECK_FAILED);
         assertThat(failing.err()).contains(String.format(Locale.ROOT,
@@ -111,7 +113,7 @@ class CiRecipeIT {
 
     private static ObjectNode cloudMappings(List<String> techniques) {
         return mappingFile("acme_cloud", "2.0", "16.1", "enterprise",
-                techniques.stream().map(id -> mapping("C-" + id, id, "mitigates")).toList());
+                techniques.stream().map(id -> mappingObject("C-" + id, id, "mitigates")).toList());
     }
 
     @Test
@@ -121,7 +123,7 @@ class CiRecipeIT {
         assertThat(gate(steps, "Get ATT&CK")).contains("enterprise-attack-16.1.json",
                 "ATTACK=$RUNNER_TEMP/enterprise-attack-16.1.json");
         Path attack = runnerTemp.resolve("enterprise-attack-16.1.json");
-        AttackFixtures.write(attack, AttackFixtures.enterprise("16.1"));
+        SampleReleases.enterprise("16.1").write(attack);
         copy(Path.of("data"), checkout.resolve("data"));
         Files.createSymbolicLink(checkout.resolve("mapper"), bin.resolve("mapper"));
 
@@ -134,9 +136,9 @@ class CiRecipeIT {
         try (Stream<Path> files = Files.list(checkout.resolve("data/mappings"))) {
             aws = files.filter(f -> f.getFileName().toString().startsWith("aws-")).findFirst().orElseThrow();
         }
-        ObjectNode file = (ObjectNode) AttackFixtures.read(aws);
+        ObjectNode file = (ObjectNode) Corpus.tree(aws);
         file.withArray("mapping_objects").removeIf(m -> m.path("attack_object_id").asText().equals("T1528"));
-        AttackFixtures.write(aws, file);
+        MappingFiles.write(aws, file);
         Run dropped = step(checkout, attack, gate(steps, "Coverage gate"));
         assertThat(dropped.exitCode()).isEqualTo(ExitCodes.CHECK_FAILED);
         assertThat(dropped.err()).contains("Enterprise coverage 0.00% (0 of 1) is under --fail-under 100",

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mapper.testing.AttackFixtures;
 import dev.mapper.testing.Cli;
 import dev.mapper.testing.Corpus;
+import dev.mapper.testing.MappingFiles;
+import dev.mapper.testing.SampleReleases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,16 +49,16 @@ class CoverageCorpusTest {
     /** Mobile and ICS bundles and a mapping file of each, written in the published formats. */
     private static List<Path> otherDomains(Path dir) {
         Path mobile = dir.resolve("attack/mobile-attack-13.0.json");
-        AttackFixtures.write(mobile, AttackFixtures.mobile());
+        SampleReleases.mobile().write(mobile);
         Path ics = dir.resolve("attack/ics-attack-15.0.json");
-        AttackFixtures.write(ics, AttackFixtures.ics());
+        SampleReleases.ics().write(ics);
         Path mdm = dir.resolve("mappings/mdm.json");
-        AttackFixtures.write(mdm, AttackFixtures.mappingFile("acme_mdm", "2.3", "13.0", "mobile", List.of(
-                AttackFixtures.mapping("MDM-1", "T1474", "mitigates"),
-                AttackFixtures.mapping("MDM-2", "T1406.001", "mitigates"))));
+        MappingFiles.write(mdm, MappingFiles.mappingFile("acme_mdm", "2.3", "13.0", "mobile", List.of(
+                MappingFiles.mappingObject("MDM-1", "T1474", "mitigates"),
+                MappingFiles.mappingObject("MDM-2", "T1406.001", "mitigates"))));
         Path plant = dir.resolve("mappings/plant.json");
-        AttackFixtures.write(plant, AttackFixtures.mappingFile("plant_controls", "1.0", "15.0", "ics", List.of(
-                AttackFixtures.mapping("PC-1", "T0819", "protects"))));
+        MappingFiles.write(plant, MappingFiles.mappingFile("plant_controls", "1.0", "15.0", "ics", List.of(
+                MappingFiles.mappingObject("PC-1", "T0819", "protects"))));
         return List.of(mobile, ics, mdm, plant);
     }
 
@@ -124,7 +125,7 @@ class CoverageCorpusTest {
         JsonNode doc = JSON.readTree(run.out());
 
         assertThat(doc.path("domains").findValuesAsText("domain")).containsExactly("enterprise", "mobile", "ics");
-        Set<String> enterpriseMapped = AttackFixtures.mappedIds(Corpus.newestPerFramework());
+        Set<String> enterpriseMapped = Corpus.mappedIds(Corpus.newestPerFramework());
         Set<String> covered = new TreeSet<>(active.keySet());
         covered.retainAll(enterpriseMapped);
         JsonNode enterprise = domain(doc, "enterprise");
@@ -142,9 +143,9 @@ class CoverageCorpusTest {
         assertThat(enterprise.path("left_out").path("revoked").asLong()).isEqualTo(revoked);
         assertThat(enterprise.path("left_out").path("deprecated").asLong()).isEqualTo(deprecated);
         for (int i = 0; i < 2; i++) {
-            Set<String> domainActive = AttackFixtures.activeTechniques(AttackFixtures.read(other.get(i))).keySet();
+            Set<String> domainActive = Corpus.activeTechniqueTactics(Corpus.tree(other.get(i))).keySet();
             Set<String> domainCovered = new TreeSet<>(domainActive);
-            domainCovered.retainAll(AttackFixtures.mappedIds(List.of(AttackFixtures.read(other.get(i + 2)))));
+            domainCovered.retainAll(Corpus.mappedIds(List.of(Corpus.tree(other.get(i + 2)))));
             JsonNode node = domain(doc, i == 0 ? "mobile" : "ics");
             assertThat(node.path("total").asInt()).isEqualTo(domainActive.size());
             assertThat(node.path("covered").asInt()).isEqualTo(domainCovered.size()).isPositive();

@@ -1,13 +1,15 @@
 package dev.mapper.cli;
 
-import static dev.mapper.testing.AttackFixtures.mapping;
-import static dev.mapper.testing.AttackFixtures.mappingFile;
+import static dev.mapper.testing.MappingFiles.mappingFile;
+import static dev.mapper.testing.MappingFiles.mappingObject;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mapper.testing.AttackFixtures;
 import dev.mapper.testing.Cli;
+import dev.mapper.testing.Corpus;
+import dev.mapper.testing.MappingFiles;
 import dev.mapper.testing.Parsed;
+import dev.mapper.testing.SampleReleases;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,33 +47,33 @@ class DomainCoverageTest {
     @BeforeAll
     static void writeFiles() {
         enterprise = dir.resolve("attack/enterprise-attack-16.1.json");
-        AttackFixtures.write(enterprise, AttackFixtures.enterprise("16.1"));
+        SampleReleases.enterprise("16.1").write(enterprise);
         mobile = dir.resolve("attack/mobile-attack-13.0.json");
-        AttackFixtures.write(mobile, AttackFixtures.mobile());
+        SampleReleases.mobile().write(mobile);
         ics = dir.resolve("attack/ics-attack-15.0.json");
-        AttackFixtures.write(ics, AttackFixtures.ics());
+        SampleReleases.ics().write(ics);
         // Releases the mappings were not made against: 17.0 adds a technique, 15.1 lacks one.
         enterprise17 = dir.resolve("other/enterprise-attack-17.0.json");
-        AttackFixtures.write(enterprise17, AttackFixtures.enterprise("17.0"));
+        SampleReleases.enterprise("17.0").write(enterprise17);
         enterprise15 = dir.resolve("other/enterprise-attack-15.1.json");
-        AttackFixtures.write(enterprise15, AttackFixtures.enterprise("15.1"));
+        SampleReleases.enterprise("15.1").write(enterprise15);
 
         cloud = dir.resolve("mappings/enterprise/cloud-16.1.json");
-        AttackFixtures.write(cloud, mappingFile("acme_cloud", "2.0", "16.1", "enterprise", List.of(
-                mapping("C-1", "T1078", "mitigates"), mapping("C-2", "T1078.004", "mitigates"),
-                mapping("C-3", "T1190", "mitigates"), mapping("C-4", "T1528", "detects"),
-                mapping("C-5", "T1110.001", "detects"), mapping("C-6", "T1108", "mitigates"),
-                mapping("C-7", "T1133", "non_mappable"))));
+        MappingFiles.write(cloud, mappingFile("acme_cloud", "2.0", "16.1", "enterprise", List.of(
+                mappingObject("C-1", "T1078", "mitigates"), mappingObject("C-2", "T1078.004", "mitigates"),
+                mappingObject("C-3", "T1190", "mitigates"), mappingObject("C-4", "T1528", "detects"),
+                mappingObject("C-5", "T1110.001", "detects"), mappingObject("C-6", "T1108", "mitigates"),
+                mappingObject("C-7", "T1133", "non_mappable"))));
         cloud15 = dir.resolve("mappings/enterprise/cloud-15.1.json");
-        AttackFixtures.write(cloud15, mappingFile("acme_cloud", "1.0", "15.1", "enterprise", List.of(
-                mapping("C-1", "T1078", "mitigates"))));
+        MappingFiles.write(cloud15, mappingFile("acme_cloud", "1.0", "15.1", "enterprise", List.of(
+                mappingObject("C-1", "T1078", "mitigates"))));
         mdm = dir.resolve("mappings/mobile/mdm.json");
-        AttackFixtures.write(mdm, mappingFile("acme_mdm", "2.3", "13.0", "mobile", List.of(
-                mapping("MDM-1", "T1474", "mitigates"), mapping("MDM-2", "T1406.001", "mitigates"),
-                mapping("MDM-3", "T1603", "mitigates"), mapping("MDM-4", "T1400", "mitigates"))));
+        MappingFiles.write(mdm, mappingFile("acme_mdm", "2.3", "13.0", "mobile", List.of(
+                mappingObject("MDM-1", "T1474", "mitigates"), mappingObject("MDM-2", "T1406.001", "mitigates"),
+                mappingObject("MDM-3", "T1603", "mitigates"), mappingObject("MDM-4", "T1400", "mitigates"))));
         plant = dir.resolve("mappings/ics/plant.json");
-        AttackFixtures.write(plant, mappingFile("plant_controls", "1.0", "15.0", "ics", List.of(
-                mapping("PC-1", "T0819", "protects"), mapping("PC-2", "T0803", "protects"))));
+        MappingFiles.write(plant, mappingFile("plant_controls", "1.0", "15.0", "ics", List.of(
+                mappingObject("PC-1", "T0819", "protects"), mappingObject("PC-2", "T0803", "protects"))));
     }
 
     /** A run on these files alone: the bundled mappings of T1528 would be one more set of each count. */
@@ -107,8 +109,8 @@ class DomainCoverageTest {
     /** What a domain should report, walked from the bundle and the domain's (newest) mapping file. */
     private record Expected(int covered, int total, Map<String, int[]> byTactic, Set<String> uncovered) {
         static Expected of(Path bundle, Path mappings) {
-            Map<String, Set<String>> active = AttackFixtures.activeTechniques(AttackFixtures.read(bundle));
-            Set<String> mapped = AttackFixtures.mappedIds(List.of(AttackFixtures.read(mappings)));
+            Map<String, Set<String>> active = Corpus.activeTechniqueTactics(Corpus.tree(bundle));
+            Set<String> mapped = Corpus.mappedIds(List.of(Corpus.tree(mappings)));
             Map<String, int[]> byTactic = new TreeMap<>();
             Set<String> uncovered = new TreeSet<>();
             active.forEach((id, tactics) -> {
@@ -194,8 +196,8 @@ class DomainCoverageTest {
 
     @Test
     void rollupAndSubtechniquesAreChoicesTheOutputStates() {
-        Map<String, Set<String>> active = AttackFixtures.activeTechniques(AttackFixtures.read(enterprise));
-        Set<String> mapped = AttackFixtures.mappedIds(List.of(AttackFixtures.read(cloud)));
+        Map<String, Set<String>> active = Corpus.activeTechniqueTactics(Corpus.tree(enterprise));
+        Set<String> mapped = Corpus.mappedIds(List.of(Corpus.tree(cloud)));
         Set<String> parents = new TreeSet<>(active.keySet());
         parents.removeIf(id -> id.contains("."));
         Set<String> rolledUp = new TreeSet<>();
@@ -272,7 +274,7 @@ class DomainCoverageTest {
         assertThat(mappingOnly.exitCode()).as(mappingOnly.err()).isZero();
         JsonNode mobileMapped = domain(Parsed.json(mappingOnly.out()), "mobile");
         assertThat(mobileMapped.path("covered").asInt())
-                .isEqualTo(AttackFixtures.mappedIds(List.of(AttackFixtures.read(mdm))).size());
+                .isEqualTo(Corpus.mappedIds(List.of(Corpus.tree(mdm))).size());
         assertThat(mobileMapped.path("total").isNull()).isTrue();
     }
 

@@ -1,13 +1,14 @@
 package dev.mapper.cli;
 
-import static dev.mapper.testing.AttackFixtures.mapping;
-import static dev.mapper.testing.AttackFixtures.mappingFile;
+import static dev.mapper.testing.MappingFiles.mappingFile;
+import static dev.mapper.testing.MappingFiles.mappingObject;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mapper.testing.AttackFixtures;
 import dev.mapper.testing.Cli;
+import dev.mapper.testing.MappingFiles;
 import dev.mapper.testing.Parsed;
+import dev.mapper.testing.SampleReleases;
 import dev.mapper.testing.TextPosition;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,21 +37,21 @@ class DomainValidationTest {
     @BeforeAll
     static void writeFiles() {
         enterprise = dir.resolve("attack/enterprise-attack-16.1.json");
-        AttackFixtures.write(enterprise, AttackFixtures.enterprise("16.1"));
+        SampleReleases.enterprise("16.1").write(enterprise);
         enterprise15 = dir.resolve("attack/enterprise-attack-15.1.json");
-        AttackFixtures.write(enterprise15, AttackFixtures.enterprise("15.1"));
+        SampleReleases.enterprise("15.1").write(enterprise15);
         enterprise17 = dir.resolve("attack/enterprise-attack-17.0.json");
-        AttackFixtures.write(enterprise17, AttackFixtures.enterprise("17.0"));
+        SampleReleases.enterprise("17.0").write(enterprise17);
         mobile = dir.resolve("attack/mobile-attack-13.0.json");
-        AttackFixtures.write(mobile, AttackFixtures.mobile());
+        SampleReleases.mobile().write(mobile);
         // An Enterprise file that maps a Mobile technique, and one made against 15.1 mapping what 15.1 lacks.
         wrongDomain = dir.resolve("mappings/cloud.json");
-        AttackFixtures.write(wrongDomain, mappingFile("acme_cloud", "2.0", "16.1", "enterprise", List.of(
-                mapping("C-1", "T1078", "mitigates"), mapping("C-2", "T1406", "mitigates"),
-                mapping("C-3", "T1650", "mitigates"))));
+        MappingFiles.write(wrongDomain, mappingFile("acme_cloud", "2.0", "16.1", "enterprise", List.of(
+                mappingObject("C-1", "T1078", "mitigates"), mappingObject("C-2", "T1406", "mitigates"),
+                mappingObject("C-3", "T1650", "mitigates"))));
         older = dir.resolve("mappings/cloud-15.json");
-        AttackFixtures.write(older, mappingFile("acme_cloud", "1.0", "15.1", "enterprise", List.of(
-                mapping("C-1", "T1556", "mitigates"))));
+        MappingFiles.write(older, mappingFile("acme_cloud", "1.0", "15.1", "enterprise", List.of(
+                mappingObject("C-1", "T1556", "mitigates"))));
     }
 
     /** "line:column rule" of each error, as {@code validate --format json} reports it. */

@@ -1,14 +1,15 @@
 package dev.mapper.cli;
 
-import static dev.mapper.testing.AttackFixtures.mapping;
-import static dev.mapper.testing.AttackFixtures.mappingFile;
+import static dev.mapper.testing.MappingFiles.mappingFile;
+import static dev.mapper.testing.MappingFiles.mappingObject;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mapper.testing.AttackFixtures;
 import dev.mapper.testing.Cli;
+import dev.mapper.testing.MappingFiles;
+import dev.mapper.testing.SampleReleases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,20 +35,20 @@ class OtherDomainsTest {
 
     @BeforeAll
     static void writeFiles() throws Exception {
-        AttackFixtures.write(dir.resolve("attack/mobile-attack-13.0.json"), AttackFixtures.mobile());
-        AttackFixtures.write(dir.resolve("attack/ics-attack-15.0.json"), AttackFixtures.ics());
+        SampleReleases.mobile().write(dir.resolve("attack/mobile-attack-13.0.json"));
+        SampleReleases.ics().write(dir.resolve("attack/ics-attack-15.0.json"));
 
         JsonNode mobileMappings = mappingFile("acme_mdm", "2.3", "13.0", "mobile", List.of(
-                mapping("MDM-1", "T1406", "mitigates"), mapping("MDM-2", "T1406.001", "mitigates"),
-                mapping("MDM-3", "T1400", "mitigates"), mapping(null, "T1406", "non_mappable")));
+                mappingObject("MDM-1", "T1406", "mitigates"), mappingObject("MDM-2", "T1406.001", "mitigates"),
+                mappingObject("MDM-3", "T1400", "mitigates"), mappingObject(null, "T1406", "non_mappable")));
         // Metadata after the mapping objects: the schema does not fix their order.
         ObjectNode reordered = JSON.createObjectNode();
         reordered.set("mapping_objects", mobileMappings.get("mapping_objects"));
         reordered.set("metadata", mobileMappings.get("metadata"));
-        AttackFixtures.write(dir.resolve("mappings/deep/er/acme.json"), reordered);
+        MappingFiles.write(dir.resolve("mappings/deep/er/acme.json"), reordered);
         JsonNode icsMappings = mappingFile("plant_controls", "01/02/2025", "15.0", "ics", List.of(
-                mapping("PC-1", "T0819", "protects"), mapping("PC-2", "T0819", "protects")));
-        AttackFixtures.write(dir.resolve("mappings/plant.json"), icsMappings);
+                mappingObject("PC-1", "T0819", "protects"), mappingObject("PC-2", "T0819", "protects")));
+        MappingFiles.write(dir.resolve("mappings/plant.json"), icsMappings);
         MAPPING_FILES.add(mobileMappings);
         MAPPING_FILES.add(icsMappings);
     }

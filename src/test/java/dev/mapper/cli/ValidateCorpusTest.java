@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mapper.testing.AttackFixtures;
 import dev.mapper.testing.Cli;
 import dev.mapper.testing.Corpus;
+import dev.mapper.testing.SampleReleases;
 import dev.mapper.testing.TextPosition;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,7 +74,7 @@ class ValidateCorpusTest {
     void theMobileTechniqueIsTheSameErrorOnceAMobileReleaseIsLoaded() throws Exception {
         Path nist = Corpus.mappings().resolve("nist_800_53/nist_800_53-rev5_attack-16.1-enterprise.json");
         Path mobile = dir.resolve("mobile-attack-13.0.json");
-        AttackFixtures.write(mobile, AttackFixtures.mobile());
+        SampleReleases.mobile().write(mobile);
 
         Cli.Run run = Cli.run("validate", nist.toString(), Corpus.attack().toString(), mobile.toString(), "--format",
                 "json");

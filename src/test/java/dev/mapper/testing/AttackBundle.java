@@ -200,6 +200,11 @@ public final class AttackBundle {
         return this;
     }
 
+    /** The bundle as a tree of its own, for tests that read it plainly beside mapper (testing/AttackMatrix). */
+    public ObjectNode tree() {
+        return bundle.deepCopy();
+    }
+
     public String json() {
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(bundle);

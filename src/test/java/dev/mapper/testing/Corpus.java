@@ -10,11 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
  * The shared corpus (../shared/corpus, or the system property {@code mapper.corpus}), and plain Jackson tree walks
- * over it that compute expected values independently of mapper's loader.
+ * over it, or over files in its formats written by tests, that compute expected values independently of mapper's
+ * loader.
  */
 public final class Corpus {
 
@@ -72,7 +77,7 @@ public final class Corpus {
      * file's {@code last_update} as a date.
      */
     public static List<JsonNode> newestPerFramework() {
-        java.util.Map<String, JsonNode> newest = new java.util.TreeMap<>();
+        Map<String, JsonNode> newest = new TreeMap<>();
         for (Path file : mappingFiles()) {
             JsonNode tree = tree(file);
             String framework = tree.path("metadata").path("mapping_framework").asText();
@@ -113,8 +118,8 @@ public final class Corpus {
     }
 
     /** The ATT&CK IDs of the bundle's attack-patterns that are neither revoked nor deprecated, by ID. */
-    public static java.util.Map<String, JsonNode> activeTechniques() {
-        java.util.Map<String, JsonNode> active = new java.util.TreeMap<>();
+    public static Map<String, JsonNode> activeTechniques() {
+        Map<String, JsonNode> active = new TreeMap<>();
         for (JsonNode object : tree(attack()).path("objects")) {
             if (object.path("type").asText().equals("attack-pattern") && !object.path("revoked").asBoolean()
                     && !object.path("x_mitre_deprecated").asBoolean()) {
@@ -130,5 +135,38 @@ public final class Corpus {
 
     public static List<JsonNode> allFiles() {
         return mappingFiles().stream().map(Corpus::tree).toList();
+    }
+
+    /** The IDs of a bundle's techniques that are neither revoked nor deprecated, with their tactics' phase names. */
+    public static Map<String, Set<String>> activeTechniqueTactics(JsonNode bundle) {
+        Map<String, Set<String>> active = new TreeMap<>();
+        for (JsonNode object : bundle.path("objects")) {
+            if (object.path("type").asText().equals("attack-pattern") && !object.path("revoked").asBoolean()
+                    && !object.path("x_mitre_deprecated").asBoolean()) {
+                Set<String> phases = new TreeSet<>();
+                object.path("kill_chain_phases").forEach(p -> phases.add(p.path("phase_name").asText()));
+                for (JsonNode ref : object.path("external_references")) {
+                    if (ref.path("source_name").asText().startsWith("mitre-")) {
+                        active.put(ref.path("external_id").asText(), phases);
+                    }
+                }
+            }
+        }
+        return active;
+    }
+
+    /** The IDs the files map: objects with an {@code attack_object_id} and a mapping type other than non_mappable. */
+    public static Set<String> mappedIds(List<JsonNode> files) {
+        Set<String> ids = new TreeSet<>();
+        for (JsonNode file : files) {
+            for (JsonNode m : file.path("mapping_objects")) {
+                String type = m.path("mapping_type").asText("");
+                if (m.hasNonNull("attack_object_id") && !type.isEmpty() && !type.equals("non_mappable")
+                        && !m.path("status").asText().equals("non_mappable")) {
+                    ids.add(m.path("attack_object_id").asText());
+                }
+            }
+        }
+        return ids;
     }
 }

@@ -1,10 +1,22 @@
 package dev.mapper.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
 
-/** Small mapping files in the unified schema, as text, for tests that damage or vary them. */
+/**
+ * Small mapping files in the unified schema: as text, for tests that damage or vary them; as trees, for files of
+ * any domain and ATT&CK version.
+ */
 public final class MappingFiles {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private MappingFiles() {
     }
@@ -48,5 +60,41 @@ public final class MappingFiles {
         return file(IntStream.range(0, count)
                 .mapToObj(i -> mapping("cap-" + i, ", \"comments\": \"" + "x".repeat(100) + "\""))
                 .toArray(String[]::new));
+    }
+
+    /** A mapping file of the unified schema: metadata with the types and group its mappings use, then the objects. */
+    public static ObjectNode mappingFile(String framework, String version, String attack, String domain,
+                                         List<ObjectNode> objects) {
+        ObjectNode file = JSON.createObjectNode();
+        ObjectNode metadata = file.putObject("metadata").put("mapping_version", "1").put("attack_version", attack)
+                .put("technology_domain", domain).put("creation_date", "01/02/2025").put("last_update", "01/02/2025")
+                .put("mapping_framework", framework).put("mapping_framework_version", version);
+        ObjectNode types = metadata.putObject("mapping_types");
+        objects.forEach(o -> {
+            String type = o.path("mapping_type").asText();
+            if (!type.equals("non_mappable")) {
+                types.putObject(type).put("name", type).put("description", "");
+            }
+        });
+        metadata.putObject("capability_groups").put("g", "Group");
+        file.putArray("mapping_objects").addAll(objects);
+        return file;
+    }
+
+    /** A mapping object for {@link #mappingFile}: capability (group "g") to technique, complete unless non_mappable. */
+    public static ObjectNode mappingObject(String capability, String technique, String type) {
+        return JSON.createObjectNode().put("capability_id", capability).put("mapping_type", type)
+                .put("attack_object_id", technique).put("capability_group", "g")
+                .put("status", "non_mappable".equals(type) ? "non_mappable" : "complete");
+    }
+
+    /** Writes a mapping file's tree to {@code file}, making its folder. */
+    public static void write(Path file, JsonNode tree) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.mapper.testing;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -333,8 +332,8 @@ public final class SampleMatrix {
 
     /** Writes {@code attack/enterprise-attack-18.1.json} and {@code mappings/example_cloud.json} under {@code dir}. */
     public static void write(Path dir) {
-        AttackFixtures.write(dir.resolve("attack/enterprise-attack-18.1.json"), bundle());
-        AttackFixtures.write(dir.resolve("mappings/" + FRAMEWORK + ".json"), mappingFile());
+        attack().write(dir.resolve("attack/enterprise-attack-18.1.json"));
+        MappingFiles.write(dir.resolve("mappings/" + FRAMEWORK + ".json"), mappingFile());
     }
 
     /** The comments of the mappings of a technique and its sub-techniques, in the file's order. */
@@ -344,12 +343,12 @@ public final class SampleMatrix {
     }
 
     public static ObjectNode bundle() {
-        ObjectNode bundle = AttackFixtures.bundle("2.1");
-        ArrayNode objects = bundle.withArray("objects");
-        objects.add(AttackFixtures.collection("enterprise", "18.1"));
-        objects.add(AttackFixtures.matrix("enterprise", TACTICS.stream().map(t -> tacticStixId(t[1]))
-                .toArray(String[]::new)));
-        TACTICS.forEach(t -> objects.add(AttackFixtures.tactic(tacticStixId(t[1]), t[0], t[2], t[1], "enterprise")));
+        return attack().tree();
+    }
+
+    private static AttackBundle attack() {
+        AttackBundle attack = AttackBundle.of("enterprise", "18.1");
+        TACTICS.forEach(t -> attack.tactic(t[0], t[1], t[2]));
         Map<String, String[]> parents = new LinkedHashMap<>();
         for (String[] t : TECHNIQUES) {
             boolean sub = t[0].contains(".");
@@ -357,19 +356,9 @@ public final class SampleMatrix {
             if (!sub) {
                 parents.put(t[0], tactics);
             }
-            ObjectNode technique = AttackFixtures.technique(techniqueStixId(t[0]), t[0], t[1], "enterprise",
-                    tactics[0], sub).put("description", t[2]);
-            for (int i = 1; i < tactics.length; i++) {
-                technique.withArray("kill_chain_phases").addObject().put("kill_chain_name", "mitre-attack")
-                        .put("phase_name", tactics[i]);
-            }
-            objects.add(technique);
-            if (sub) {
-                objects.add(AttackFixtures.relationship("subtechnique-of", techniqueStixId(t[0]),
-                        techniqueStixId(t[0].substring(0, t[0].indexOf('.')))));
-            }
+            attack.technique(t[0], t[1], tactics).describe(t[0], t[2]);
         }
-        return bundle;
+        return attack;
     }
 
     public static ObjectNode mappingFile() {
@@ -380,14 +369,14 @@ public final class SampleMatrix {
         List<ObjectNode> objects = new ArrayList<>();
         for (String[] m : MAPPINGS) {
             String[] capability = capabilities.get(m[1]);
-            ObjectNode object = AttackFixtures.mapping(m[1], m[0], "technique_scores")
+            ObjectNode object = MappingFiles.mappingObject(m[1], m[0], "technique_scores")
                     .put("capability_description", capability[1]).put("capability_group", capability[2])
                     .put("attack_object_name", names.get(m[0])).put("score_category", m[2]).put("score_value", m[3])
                     .put("comments", m[4]);
             object.putArray("references").add("https://docs.example.com/cloud/" + m[1].substring(3).replace('_', '-'));
             objects.add(object);
         }
-        ObjectNode file = AttackFixtures.mappingFile(FRAMEWORK, "2025.06", "18.1", "enterprise", objects);
+        ObjectNode file = MappingFiles.mappingFile(FRAMEWORK, "2025.06", "18.1", "enterprise", objects);
         ObjectNode metadata = (ObjectNode) file.path("metadata");
         metadata.put("creation_date", "03/14/2025")
                 .put("last_update", DATE.format(DateTimeFormatter.ofPattern("MM/dd/yyyy", Locale.ROOT)))
@@ -395,13 +384,5 @@ public final class SampleMatrix {
         ObjectNode groups = metadata.putObject("capability_groups");
         CAPABILITIES.forEach(c -> groups.put(c[2], c[2].substring(0, 1).toUpperCase(Locale.ROOT) + c[2].substring(1)));
         return file;
-    }
-
-    private static String tacticStixId(String shortname) {
-        return "x-mitre-tactic--" + shortname;
-    }
-
-    private static String techniqueStixId(String id) {
-        return "attack-pattern--" + id.toLowerCase(Locale.ROOT).replace('.', '-');
     }
 }
