@@ -68,6 +68,7 @@ public final class MatrixFixture {
 
     /** Markup and script where data text goes: a page that shows data must show these as text. */
     public static final String HOSTILE_NAME = "</script><script>alert('name')</script><img src=x onerror=alert(1)>";
+    private static final String HOSTILE_TACTIC = "<i>Impact</i><script>alert('tactic')</script>";
     public static final String HOSTILE_CAPABILITY = "\"><img src=x onerror=alert('cap')>";
     public static final String HOSTILE_DESCRIPTION = "<b onmouseover=alert(2)>bold</b>";
     public static final String HOSTILE_COMMENT = "</script><script>alert(document.domain)</script> & \"quoted\" 'too'";
@@ -86,17 +87,9 @@ public final class MatrixFixture {
      * framework {@code evil} mapping it with a capability, description, comment and references that are markup.
      */
     public static void write(Path dir, boolean hostile) throws IOException {
-        Files.createDirectories(dir.resolve("attack"));
         Files.createDirectories(dir.resolve("mappings"));
-        ObjectNode bundle = bundle();
+        bundle(hostile).write(dir.resolve("attack/enterprise-attack-90.1.json"));
         if (hostile) {
-            ArrayNode objects = bundle.withArray("objects");
-            objects.add(technique(HOSTILE_TECHNIQUE, HOSTILE_NAME, "impact"));
-            objects.forEach(o -> {
-                if (o.path("x_mitre_shortname").asText().equals("impact")) {
-                    ((ObjectNode) o).put("name", "<i>Impact</i><script>alert('tactic')</script>");
-                }
-            });
             ObjectNode evil = mappingFile("evil", "1", "technique_scores");
             add(evil, HOSTILE_CAPABILITY, HOSTILE_DESCRIPTION, HOSTILE_TECHNIQUE, "protect", "significant",
                     HOSTILE_COMMENT, null);
@@ -104,7 +97,6 @@ public final class MatrixFixture {
                     .add(ref));
             Files.writeString(dir.resolve("mappings/evil.json"), evil.toPrettyString());
         }
-        Files.writeString(dir.resolve("attack/enterprise-attack-90.1.json"), bundle.toPrettyString());
         ObjectNode cloud = mappingFile("cloudx", "2025-01", "technique_scores");
         add(cloud, "cx_firewall", "Perimeter Firewall", "T9001.001", "protect", "partial",
                 "Blocks port sweeps from outside.", "https://example.com/cloudx/firewall");
@@ -134,61 +126,23 @@ public final class MatrixFixture {
         Files.writeString(dir.resolve("mappings/controls.json"), controls.toPrettyString());
     }
 
-    private static ObjectNode bundle() {
-        ObjectNode bundle = JSON.createObjectNode().put("type", "bundle").put("id", "bundle--fixture")
-                .put("spec_version", "2.1");
-        ArrayNode objects = bundle.putArray("objects");
-        objects.addObject().put("type", "x-mitre-collection").put("id", "x-mitre-collection--fixture")
-                .put("name", "Enterprise ATT&CK (test fixture)").put("x_mitre_version", "90.1");
-        ArrayNode refs = objects.addObject().put("type", "x-mitre-matrix").put("id", "x-mitre-matrix--fixture")
-                .put("name", "Fixture matrix").putArray("tactic_refs");
+    /** The domain's bundle; with {@code hostile}, markup in a technique's and a tactic's name. */
+    private static AttackBundle bundle(boolean hostile) {
+        AttackBundle bundle = AttackBundle.of("enterprise", "90.1").site("https://attack.example/");
         for (String[] tactic : TACTICS) {
-            refs.add("x-mitre-tactic--" + tactic[0]);
-            ObjectNode object = objects.addObject().put("type", "x-mitre-tactic").put("id", "x-mitre-tactic--" + tactic[0])
-                    .put("name", tactic[2]).put("x_mitre_shortname", tactic[1]);
-            object.putArray("external_references").addObject().put("source_name", "mitre-attack")
-                    .put("external_id", tactic[0]);
-            object.putArray("x_mitre_domains").add("enterprise-attack");
+            bundle.tactic(tactic[0], tactic[1], hostile && tactic[1].equals("impact") ? HOSTILE_TACTIC : tactic[2]);
         }
         for (String[] t : TECHNIQUES) {
-            objects.add(technique(t[0], t[1], t[2].split(",")));
-            if (t[0].contains(".")) {
-                objects.addObject().put("type", "relationship").put("id", "relationship--" + t[0])
-                        .put("relationship_type", "subtechnique-of").put("source_ref", "attack-pattern--" + t[0])
-                        .put("target_ref", "attack-pattern--" + t[0].substring(0, t[0].indexOf('.')));
-            }
+            bundle.technique(t[0], t[1], t[2].split(","));
         }
-        ObjectNode group = objects.addObject().put("type", "intrusion-set").put("id", "intrusion-set--G9001")
-                .put("name", "Fixture Bears").put("description", "A made-up group for tests.");
-        group.putArray("aliases").add("Fixture Bears").add("Test Bears");
-        group.putArray("external_references").addObject().put("source_name", "mitre-attack")
-                .put("external_id", GROUP).put("url", "https://attack.example/groups/" + GROUP);
-        for (String used : GROUP_USES) {
-            objects.addObject().put("type", "relationship").put("id", "relationship--uses-" + used)
-                    .put("relationship_type", "uses").put("source_ref", "intrusion-set--G9001")
-                    .put("target_ref", "attack-pattern--" + used).put("description", "Seen in tests.");
+        bundle.technique("T9098", "Old Trick", "running").deprecated("T9098")
+                .technique("T9099", "Retired Trick", "gathering").revokedBy("T9099", "T9014")
+                .group(GROUP, "Fixture Bears", "Fixture Bears", "Test Bears");
+        GROUP_USES.forEach(used -> bundle.uses(GROUP, used, "Seen in tests."));
+        if (hostile) {
+            bundle.technique(HOSTILE_TECHNIQUE, HOSTILE_NAME, "impact");
         }
-        objects.add(technique("T9098", "Old Trick", "running").put("x_mitre_deprecated", true));
-        objects.add(technique("T9099", "Retired Trick", "gathering").put("revoked", true));
-        objects.addObject().put("type", "relationship").put("id", "relationship--revoked")
-                .put("relationship_type", "revoked-by").put("source_ref", "attack-pattern--T9099")
-                .put("target_ref", "attack-pattern--T9014");
         return bundle;
-    }
-
-    private static ObjectNode technique(String id, String name, String... tactics) {
-        ObjectNode t = JSON.createObjectNode().put("type", "attack-pattern").put("id", "attack-pattern--" + id)
-                .put("name", name).put("description", "A made-up technique for tests.");
-        t.putArray("external_references").addObject().put("source_name", "mitre-attack").put("external_id", id)
-                .put("url", "https://attack.example/techniques/" + id.replace('.', '/'));
-        ArrayNode phases = t.putArray("kill_chain_phases");
-        for (String tactic : tactics) {
-            phases.addObject().put("kill_chain_name", "mitre-attack").put("phase_name", tactic);
-        }
-        t.putArray("x_mitre_domains").add("enterprise-attack");
-        t.putArray("x_mitre_platforms").add("Linux");
-        t.put("x_mitre_is_subtechnique", id.contains("."));
-        return t;
     }
 
     /** An empty mapping file of a framework, for ATT&CK 90.1. */
