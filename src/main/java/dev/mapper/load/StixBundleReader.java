@@ -422,7 +422,7 @@ final class StixBundleReader {
 
     private static String versionFromName(String fileName) {
         Matcher m = VERSION_IN_NAME.matcher(fileName);
-        return m.find() ? m.group(1) : "unknown";
+        return m.find() ? m.group(1) : AttackRelease.UNKNOWN_VERSION;
     }
 
     /** The object's first domain, "enterprise-attack" → "enterprise", as mapping files spell the domain. */

@@ -233,12 +233,12 @@ public final class Validation {
                         + "), but the file's technology_domain is " + m.set().domain());
             } else if (release != null) {
                 out.add(Severity.ERROR, "unknown-technique", line, column, id + " is not a technique of ATT&CK "
-                        + release.displayName() + (elsewhere == null ? "" : " (it is in " + AttackDomain.displayName(
-                        elsewhere.domain()) + " " + elsewhere.attackVersion() + ")"));
+                        + release.displayName() + (elsewhere == null ? "" : " (it is in "
+                        + AttackRelease.displayName(elsewhere.domain(), elsewhere.attackVersion()) + ")"));
             }
             return;
         }
-        String inRelease = "ATT&CK " + AttackDomain.displayName(technique.domain()) + " " + technique.attackVersion();
+        String inRelease = "ATT&CK " + AttackRelease.displayName(technique.domain(), technique.attackVersion());
         if (technique.revoked()) {
             String replacement = technique.revokedBy() == null ? null : named(lookup, technique.revokedBy());
             out.add(Severity.WARNING, "revoked-technique", line, column, id + " is revoked in " + inRelease

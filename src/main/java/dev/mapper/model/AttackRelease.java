@@ -11,6 +11,13 @@ import java.util.List;
 public record AttackRelease(String domain, String version, DataSource source, List<Technique> techniques,
                             List<Tactic> tactics, Deferred<AttackObjects> objects) {
 
+    /**
+     * The version of a bundle that names none (no {@code x-mitre-collection} object) under a file name that gives
+     * none either ({@code attack.json}): a value of {@code version} and of JSON's version fields, never printed to
+     * a person as a version.
+     */
+    public static final String UNKNOWN_VERSION = "unknown";
+
     public AttackRelease {
         techniques = List.copyOf(techniques);
         tactics = List.copyOf(tactics);
@@ -23,7 +30,20 @@ public record AttackRelease(String domain, String version, DataSource source, Li
 
     /** "Enterprise 18.1": the domain as ATT&CK spells it, and the version. */
     public String displayName() {
-        return AttackDomain.displayName(domain) + " " + version;
+        return displayName(domain, version);
+    }
+
+    /**
+     * "Enterprise 18.1", or "Enterprise (version unknown)" for a release whose version is unknown: said apart, so
+     * that it does not read as an unknown domain. Every person-facing name of a release (and of a technique's) is
+     * this one.
+     */
+    public static String displayName(String domain, String version) {
+        return AttackDomain.displayName(domain) + (versionKnown(version) ? " " + version : " (version unknown)");
+    }
+
+    private static boolean versionKnown(String version) {
+        return !UNKNOWN_VERSION.equals(version);
     }
 
     /** True for the sample bundled with mapper; false for a bundle the user loaded. */

@@ -76,7 +76,7 @@ final class HtmlRenderer implements Renderer {
         unplaced(b, report);
         b.append("<footer><p>Made by mapper on ").append(escape(report.caption().generated().toString()))
                 .append(" from ATT&amp;CK® ").append(escape(report.release().displayName()))
-                .append(" (© The MITRE Corporation) and Mappings Explorer data (Center for Threat-Informed Defense). ")
+                .append(", © The MITRE Corporation, and Mappings Explorer data (Center for Threat-Informed Defense). ")
                 .append("This page loads nothing from anywhere: it works offline and from a file.</p></footer>\n");
         b.append("<script type=\"text/plain\" id=\"report-data\" data-encoding=\"gzip base64\">\n")
                 .append(data(report)).append("</script>\n")

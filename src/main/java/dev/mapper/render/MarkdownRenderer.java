@@ -71,7 +71,7 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
             fact(b, "Tactics", report.tactics().stream().map(tac -> tac.name() + " (" + tac.id() + ")")
                     .collect(Collectors.joining(", ")));
             fact(b, "Platforms", String.join(", ", t.platforms()));
-            fact(b, "ATT&CK", AttackDomain.displayName(t.domain()) + " " + t.attackVersion());
+            fact(b, "ATT&CK", AttackRelease.displayName(t.domain(), t.attackVersion()));
             fact(b, "Mitigations", refs(t.mitigations()));
             fact(b, "Detection strategies", refs(t.detectionStrategies()));
             if (t.url() != null && SAFE_URL.matcher(t.url()).matches()) {

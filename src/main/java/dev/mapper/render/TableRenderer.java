@@ -179,7 +179,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
             }
             listField(b, "Platforms", t.platforms());
             field(b, "URL", t.url());
-            field(b, "ATT&CK", AttackDomain.displayName(t.domain()) + " " + t.attackVersion());
+            field(b, "ATT&CK", AttackRelease.displayName(t.domain(), t.attackVersion()));
             if (!t.mitigations().isEmpty()) {
                 listField(b, "Mitigations", refs(t.mitigations()));
             }
@@ -353,8 +353,8 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
     private void domainCoverage(StringBuilder b, CoverageReport report, CoverageReport.DomainCoverage domain) {
         AttackRelease release = domain.release();
         field(b, "ATT&CK", release == null ? domain.displayName() + ": no release measured against (--mapping-only)"
-                : release.displayName() + (domain.releaseNote() == null ? "" : " (the sets were made against "
-                        + String.join(", ", domain.targetVersions()) + ", not loaded)"));
+                : release.displayName() + (domain.releaseNote() == null ? "" : "; the sets were made against "
+                        + String.join(", ", domain.targetVersions()) + ", not loaded"));
         field(b, "Counted", counted(report, domain));
         field(b, "Sets", domain.sets().isEmpty() ? "none of this domain" : domain.sets().stream()
                 .map(set -> Text.line(set.key().toString())).collect(Collectors.joining(", ")));
