@@ -42,6 +42,11 @@ public record AttackRelease(String domain, String version, DataSource source, Li
         return AttackDomain.displayName(domain) + (versionKnown(version) ? " " + version : " (version unknown)");
     }
 
+    /** False for a release whose bundle and file name gave no version. */
+    public boolean versionKnown() {
+        return versionKnown(version);
+    }
+
     private static boolean versionKnown(String version) {
         return !UNKNOWN_VERSION.equals(version);
     }

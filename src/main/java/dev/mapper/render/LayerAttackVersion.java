@@ -11,7 +11,10 @@ import java.util.List;
  */
 public record LayerAttackVersion(String declared, AttackRelease checkedAgainst) {
 
-    /** Declare the major version of the newest ATT&CK release loaded (not the bundled sample) for the domain. */
+    /**
+     * Declare the major version of the newest ATT&CK release loaded (not the bundled sample) for the domain; none
+     * when its version is unknown, as a Navigator opens no layer on a version it does not hold.
+     */
     public static final String LOADED = "loaded";
     /** Declare no version: the Navigator opens the layer on its newest. */
     public static final String NONE = "none";
@@ -27,7 +30,7 @@ public record LayerAttackVersion(String declared, AttackRelease checkedAgainst) 
                 .filter(r -> r.domain().equalsIgnoreCase(domain) && !r.bundledSample())
                 .findFirst().orElse(null);
         String declared = switch (choice) {
-            case LOADED -> loaded == null ? null : major(loaded.version());
+            case LOADED -> loaded == null || !loaded.versionKnown() ? null : major(loaded.version());
             case NONE -> null;
             default -> major(choice);
         };

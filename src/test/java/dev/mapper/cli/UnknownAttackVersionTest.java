@@ -2,11 +2,13 @@ package dev.mapper.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mapper.testing.AttackBundle;
 import dev.mapper.testing.Cli;
 import dev.mapper.testing.MappingFiles;
+import dev.mapper.testing.Parsed;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -80,5 +82,12 @@ class UnknownAttackVersionTest {
                 .isEqualTo("unknown");
         assertThat(Cli.json(data, "matrix").path("attack").path("version").asText()).isEqualTo("unknown");
         assertThat(Cli.json(data, "coverage").path("attack").get(0).path("version").asText()).isEqualTo("unknown");
+    }
+
+    @Test
+    void aNavigatorLayerDeclaresNoVersionRatherThanUnknown() {
+        JsonNode layer = Parsed.json(out("export", "layer", "--framework", "test"));
+        assertThat(layer.path("versions").has("attack")).as(layer.path("versions").toString()).isFalse();
+        assertThat(layer.path("versions").path("layer").asText()).isNotEmpty();
     }
 }
