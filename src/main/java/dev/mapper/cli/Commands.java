@@ -12,7 +12,9 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** What every subcommand does around its query: load the index, write the result. */
@@ -24,6 +26,23 @@ final class Commands {
     }
 
     private Commands() {
+    }
+
+    /**
+     * What a report is about, option by option as given (the filters, --capability, --have, the adversaries, the
+     * set versions), for its header and JSON {@code selection}: matrix and coverage take it from here alike.
+     */
+    static Map<String, List<String>> selection(FilterOptions filters, Collection<String> capabilities,
+                                              HaveOptions have, AdversarySelection adversaries, SetOptions sets) {
+        Map<String, List<String>> selection = new LinkedHashMap<>();
+        filters.describeTo(selection);
+        if (!capabilities.isEmpty()) {
+            selection.put("capability", List.copyOf(capabilities));
+        }
+        have.describeTo(selection);
+        adversaries.describeTo(selection);
+        sets.describeTo(selection);
+        return selection;
     }
 
     /** Loads and indexes the data the options ask for. */

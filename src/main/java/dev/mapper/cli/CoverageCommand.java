@@ -123,7 +123,8 @@ final class CoverageCommand implements Callable<Integer> {
             scope = CoverageScope.of(adversaries.techniques(spec, index, filter));
         }
         CoverageReport report = index.coverage(sets.selection(), have.apply(filter, index), scope,
-                new CoverageReport.Counting(!noSubtechniques, rollup, mappingOnly), require);
+                new CoverageReport.Counting(!noSubtechniques, rollup, mappingOnly), require,
+                Commands.selection(filters, List.of(), have, adversaries, sets));
         PrintWriter err = spec.commandLine().getErr();
         report.domains().stream().map(DomainCoverage::releaseNote).filter(note -> note != null)
                 .forEach(note -> err.println("mapper: note: " + note));

@@ -4,7 +4,6 @@ import dev.mapper.index.MappingFilter;
 import dev.mapper.index.MappingIndex;
 import dev.mapper.index.MatrixRequest;
 import dev.mapper.index.Selection;
-import dev.mapper.model.Adversary;
 import dev.mapper.model.AdversaryTechniques;
 import dev.mapper.model.MatrixReport;
 import dev.mapper.model.Scoring;
@@ -12,13 +11,9 @@ import dev.mapper.render.Format;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -96,30 +91,15 @@ final class MatrixCommand implements Callable<Integer> {
         Set<String> scopeIds = null;
         if (adversaries.given()) {
             AdversaryTechniques used = adversaries.techniques(spec, index, filter);
-            List<Adversary> chosen = used.adversaries();
             scopeIds = Set.copyOf(used.ids());
-            scope = "the techniques and sub-techniques " + chosen.stream().map(a -> a.id() + " " + a.name())
-                    .collect(Collectors.joining(", ")) + (chosen.size() == 1 ? " uses" : " use")
-                    + (adversaries.counting.includeSoftware ? ", with software" : "") + " (" + scopeIds.size() + ")";
+            scope = used.label();
         }
         MatrixRequest request = new MatrixRequest(new Selection(Set.of(), capabilities), sets.selection(), filter,
                 scoring, subtechniques, scope, scopeIds);
-        MatrixReport report = index.matrix(request, new MatrixReport.Caption(caption(), today()));
+        MatrixReport report = index.matrix(request, new MatrixReport.Caption(
+                Commands.selection(filters, capabilities, have, adversaries, sets), today()));
         output.write(spec, report);
         return ExitCodes.OK;
-    }
-
-    /** What was asked for, option by option as given, for the report's header. */
-    private Map<String, List<String>> caption() {
-        Map<String, List<String>> caption = new LinkedHashMap<>();
-        filters.describeTo(caption);
-        if (!capabilities.isEmpty()) {
-            caption.put("capability", List.copyOf(capabilities));
-        }
-        have.describeTo(caption);
-        adversaries.describeTo(caption);
-        sets.describeTo(caption);
-        return caption;
     }
 
     /** The report's date: today, or the day of {@code SOURCE_DATE_EPOCH} (reproducible builds) when it is set. */

@@ -46,7 +46,8 @@ final class Coverage {
         this.counting = counting;
     }
 
-    CoverageReport report(SetSelection selection, CoverageScope scope, List<String> required) {
+    CoverageReport report(SetSelection selection, CoverageScope scope, List<String> required,
+                          Map<String, List<String>> asked) {
         List<MappingSet> sets = index.selectSets(selection).stream().filter(filter::testSet).toList();
         Map<String, List<String>> listed = scope.wholeRelease() ? Map.of() : listedByDomain(scope.techniqueIds());
         List<String> domains = domains(sets, scope.wholeRelease() ? null : listed.keySet());
@@ -76,7 +77,7 @@ final class Coverage {
                 missing.add(t);
             }
         }
-        return new CoverageReport(scope.label(), counting, sets, results, missing, scope.adversaries());
+        return new CoverageReport(asked, scope.label(), counting, sets, results, missing, scope.adversaries());
     }
 
     /**

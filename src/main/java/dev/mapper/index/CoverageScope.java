@@ -23,12 +23,9 @@ public record CoverageScope(String label, List<String> techniqueIds, AdversaryTe
         return new CoverageScope(label, techniqueIds, null);
     }
 
-    /** The techniques the adversaries use ("the techniques G0016 APT29 uses"). */
+    /** The techniques the adversaries use, labelled as {@link AdversaryTechniques#label} says. */
     public static CoverageScope of(AdversaryTechniques adversaries) {
-        List<String> names = adversaries.adversaries().stream().map(a -> a.id() + " " + a.name()).toList();
-        String label = "the techniques " + String.join(", ", names) + (names.size() == 1 ? " uses" : " use")
-                + (adversaries.viaSoftware() ? ", with " + (names.size() == 1 ? "its" : "their") + " software" : "");
-        return new CoverageScope(label, adversaries.ids(), adversaries);
+        return new CoverageScope(adversaries.label(), adversaries.ids(), adversaries);
     }
 
     /** True for the default scope, every technique of each release. */

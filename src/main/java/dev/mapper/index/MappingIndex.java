@@ -755,15 +755,17 @@ public final class MappingIndex implements AttackCatalog {
     /**
      * Of the techniques in scope, which have at least one mapping (a non-mappable entry does not count) in the
      * chosen sets that passes the filter, per ATT&CK domain against that domain's release ({@link Coverage}).
-     * {@code required} techniques are checked whether in scope or not.
+     * {@code required} techniques are checked whether in scope or not; {@code asked} is what the report says was
+     * selected (the options as given, see {@link CoverageReport}).
      *
      * @throws UnknownIdException when an ID of the scope or of {@code required} is not known
      * @throws MissingDataException when a domain's ATT&CK release is not loaded (only the bundled sample, or
      *         nothing) and the counting is not mapping-only
      */
     public CoverageReport coverage(SetSelection selection, MappingFilter filter, CoverageScope scope,
-                                   CoverageReport.Counting counting, List<String> required) {
-        return new Coverage(this, attack, filter, counting).report(selection, scope, required);
+                                   CoverageReport.Counting counting, List<String> required,
+                                   Map<String, List<String>> asked) {
+        return new Coverage(this, attack, filter, counting).report(selection, scope, required, asked);
     }
 
     /**

@@ -21,6 +21,20 @@ public record AdversaryTechniques(List<Adversary> adversaries, boolean viaSoftwa
         techniques = List.copyOf(techniques);
     }
 
+    /**
+     * Which techniques these are, as a report names its scope: "the techniques and sub-techniques G0016 APT29 uses
+     * (119)", "... S0154 Cobalt Strike and its software use (72)". Coverage and the matrix both say it so.
+     */
+    public String label() {
+        StringBuilder b = new StringBuilder("the techniques and sub-techniques ");
+        for (int i = 0; i < adversaries.size(); i++) {
+            b.append(i == 0 ? "" : ", ").append(adversaries.get(i).id()).append(' ').append(adversaries.get(i).name());
+        }
+        boolean one = adversaries.size() == 1;
+        b.append(viaSoftware ? (one ? " and its software use" : " and their software use") : one ? " uses" : " use");
+        return b.append(" (").append(techniques.size()).append(')').toString();
+    }
+
     /** The techniques' IDs, in order. */
     public List<String> ids() {
         List<String> ids = new ArrayList<>(techniques.size());

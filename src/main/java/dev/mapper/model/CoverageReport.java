@@ -7,13 +7,15 @@ import java.util.Map;
 /**
  * How many techniques in scope have at least one mapping from the selected sets and filters, per ATT&CK domain:
  * each domain is measured against its own release, by its own mapping sets, so that loading another domain changes
- * nothing. {@code scope} names the techniques counted when they are not every technique of each release (a list
- * given by the user, an adversary's techniques); {@code adversaries}, when the scope is what adversaries use, says
- * which and who uses each technique (null otherwise); {@code missingRequired} are the required techniques without
- * a mapping.
+ * nothing. {@code selection} is what was asked for, each selecting option given with its values (as a
+ * {@link MatrixReport.Caption}'s). {@code scope} names the techniques counted when they are not every technique of
+ * each release (a list given by the user, an adversary's techniques); {@code adversaries}, when the scope is what
+ * adversaries use, says which and who uses each technique (null otherwise); {@code missingRequired} are the
+ * required techniques without a mapping.
  */
-public record CoverageReport(String scope, Counting counting, List<MappingSet> sets, List<DomainCoverage> domains,
-                             List<Technique> missingRequired, AdversaryTechniques adversaries) implements Report {
+public record CoverageReport(Map<String, List<String>> selection, String scope, Counting counting,
+                             List<MappingSet> sets, List<DomainCoverage> domains, List<Technique> missingRequired,
+                             AdversaryTechniques adversaries) implements Report {
 
     /**
      * How techniques are counted. {@code subtechniques}: sub-techniques are in the denominator, each on its own.
@@ -123,6 +125,7 @@ public record CoverageReport(String scope, Counting counting, List<MappingSet> s
     }
 
     public CoverageReport {
+        selection = MatrixReport.Caption.copy(selection);
         sets = List.copyOf(sets);
         domains = List.copyOf(domains);
         missingRequired = List.copyOf(missingRequired);

@@ -30,7 +30,8 @@ public record MatrixReport(AttackRelease release, List<String> otherDomains, Lis
             selection = copy(selection);
         }
 
-        private static Map<String, List<String>> copy(Map<String, List<String>> selection) {
+        /** An unmodifiable copy, in the order given. */
+        static Map<String, List<String>> copy(Map<String, List<String>> selection) {
             Map<String, List<String>> copy = new LinkedHashMap<>();
             selection.forEach((option, values) -> copy.put(option, List.copyOf(values)));
             return Collections.unmodifiableMap(copy);

@@ -242,10 +242,7 @@ final class HtmlRenderer implements Renderer {
 
     /** What was selected, as the options were given: "framework aws; tactic impact", or "all mappings". */
     static String selection(MatrixReport report) {
-        Map<String, List<String>> selection = report.caption().selection();
-        return selection.isEmpty() ? "all mappings" : selection.entrySet().stream()
-                .map(e -> (e.getKey().replace('_', ' ') + " " + String.join(", ", e.getValue())).strip())
-                .collect(Collectors.joining("; "));
+        return SelectionText.of(report.caption().selection());
     }
 
     /**

@@ -131,6 +131,7 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
     @Override
     public ObjectNode coverage(CoverageReport report) {
         ObjectNode doc = start();
+        selection(doc, report.selection());
         doc.put("scope", report.scope());
         if (report.adversaries() != null) {
             ArrayNode adversaries = doc.putArray("adversaries");
@@ -385,6 +386,12 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
                 .put("mapping_set", m.set().key().toString());
     }
 
+    /** {@code selection}: each selecting option given, with its values (matrix and coverage alike). */
+    private static void selection(ObjectNode doc, Map<String, List<String>> selection) {
+        ObjectNode node = doc.putObject("selection");
+        selection.forEach((option, values) -> strings(node.putArray(option), values));
+    }
+
     @Override
     public ObjectNode matrix(MatrixReport report) {
         ObjectNode doc = start();
@@ -393,8 +400,7 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
                 .put("sample_only", report.sampleOnly());
         strings(doc.putArray("other_domains"), report.otherDomains());
         doc.put("generated", report.caption().generated().toString());
-        ObjectNode selection = doc.putObject("selection");
-        report.caption().selection().forEach((option, values) -> strings(selection.putArray(option), values));
+        selection(doc, report.caption().selection());
         doc.put("scope", report.scope());
         ArrayNode sets = doc.putArray("mapping_sets");
         report.sets().forEach(set -> sets.add(set.key().toString()));

@@ -40,6 +40,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -352,9 +353,7 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
     public String coverage(CoverageReport report) {
         StringBuilder b = new StringBuilder("# Coverage\n\n");
         fact(b, "Covered", covered(report.hasTotals(), report.covered(), report.total(), report.percent()));
-        if (report.scope() != null) {
-            fact(b, "Scope", report.scope());
-        }
+        selectionAndScope(b, report.selection(), report.scope());
         if (report.adversaries() != null) {
             fact(b, "Adversaries", idsAndNames(report.adversaries().adversaries()));
         }
@@ -527,10 +526,7 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
     public String matrix(MatrixReport report) {
         StringBuilder b = new StringBuilder("# ATT&CK ").append(escape(report.release().displayName()))
                 .append(" matrix\n\n");
-        report.caption().selection().forEach((option, values) -> fact(b, option, String.join(", ", values)));
-        if (report.scope() != null) {
-            fact(b, "Scope", report.scope());
-        }
+        selectionAndScope(b, report.caption().selection(), report.scope());
         fact(b, "Mapping sets", report.sets().stream().map(set -> set.key().toString())
                 .collect(Collectors.joining(", ")));
         fact(b, "Covered", report.covered() + " of " + report.total() + String.format(Locale.ROOT, " (%.1f%%)",
@@ -579,6 +575,16 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
     private static String covered(boolean hasTotal, int covered, int total, double percent) {
         return hasTotal ? covered + " of " + total + String.format(Locale.ROOT, " (%.1f%%)", percent)
                 : covered + " techniques mapped";
+    }
+
+    /** What a coverage or matrix report is about, when given: what was selected, and its scope. */
+    private static void selectionAndScope(StringBuilder b, Map<String, List<String>> selection, String scope) {
+        if (!selection.isEmpty()) {
+            fact(b, "Selection", SelectionText.of(selection));
+        }
+        if (scope != null) {
+            fact(b, "Scope", scope);
+        }
     }
 
     private static void fact(StringBuilder b, String label, String value) {

@@ -104,14 +104,7 @@ final class MatrixTable {
     private void header(StringBuilder b, MatrixReport report) {
         b.append(table.style(Role.HEADING, "ATT&CK " + Text.line(report.release().displayName()) + " matrix"))
                 .append('\n');
-        if (!report.caption().selection().isEmpty()) {
-            table.field(b, "Selection", report.caption().selection().entrySet().stream()
-                    .map(e -> e.getValue().isEmpty() ? e.getKey() : e.getKey() + " " + String.join(",", e.getValue()))
-                    .collect(Collectors.joining("; ")));
-        }
-        if (report.scope() != null) {
-            table.field(b, "Scope", report.scope());
-        }
+        table.selectionAndScope(b, report.caption().selection(), report.scope());
         table.field(b, "Sets", report.sets().isEmpty() ? "none selected" : report.sets().stream()
                 .map(set -> set.key().toString()).collect(Collectors.joining(", ")));
         table.field(b, "Covered", report.covered() + " of " + report.total() + " "

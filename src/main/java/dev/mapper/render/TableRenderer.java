@@ -322,9 +322,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
                     .append(report.counting().mappingOnly() ? "" : ", each against its own release");
         }
         b.append('\n');
-        if (report.scope() != null) {
-            field(b, "Scope", Text.line(report.scope()));
-        }
+        selectionAndScope(b, report.selection(), report.scope());
         if (report.adversaries() != null && report.adversaries().adversaries().size() > 1) {
             field(b, "Adversaries", report.adversaries().adversaries().size() + "; a technique is marked with how "
                     + "many of them use it");
@@ -342,6 +340,16 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
             domainCoverage(b, report, domain);
         }
         return b.toString();
+    }
+
+    /** What a coverage or matrix report is about, when given: what was selected, and its scope. */
+    void selectionAndScope(StringBuilder b, Map<String, List<String>> selection, String scope) {
+        if (!selection.isEmpty()) {
+            field(b, "Selection", Text.line(SelectionText.of(selection)));
+        }
+        if (scope != null) {
+            field(b, "Scope", Text.line(scope));
+        }
     }
 
     /** "214 of 691 techniques (31.0%)", or "3 techniques mapped" without a total. */

@@ -260,7 +260,7 @@ class GapTest {
     void coverageOfAGroupCountsItsTechniquesWithTheirStrengthAndWhoUsesThem() throws Exception {
         JsonNode doc = json("coverage", "--group", "alpha", "--group", "G0002");
 
-        assertThat(doc.path("scope").asText()).isEqualTo("the techniques G0001 Alpha, G0002 Beta use");
+        assertThat(doc.path("scope").asText()).isEqualTo("the techniques and sub-techniques G0001 Alpha, G0002 Beta use (3)");
         assertThat(ids(doc.path("adversaries"))).containsExactly("G0001", "G0002");
         assertThat(doc.path("covered").asInt()).isEqualTo(3);
         assertThat(doc.path("total").asInt()).isEqualTo(3);
@@ -297,7 +297,7 @@ class GapTest {
         Cli.Run revoked = run("coverage", "--group", "G0004", "--format", "json");
         assertThat(revoked.exitCode()).as(revoked.err()).isZero();
         assertThat(revoked.err()).contains("G0004 Old Alpha is revoked by G0001 Alpha; counting G0001");
-        assertThat(revoked.out()).contains("the techniques G0001 Alpha uses");
+        assertThat(revoked.out()).contains("the techniques and sub-techniques G0001 Alpha uses (");
 
         Cli.Run both = run("coverage", "--group", "G0001", "--techniques", "T1001");
         assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
