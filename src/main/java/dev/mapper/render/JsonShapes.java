@@ -43,6 +43,8 @@ import dev.mapper.model.TechniqueReport;
 import dev.mapper.model.ValidationReport;
 import java.math.BigInteger;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -56,9 +58,17 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
     static final int SCHEMA_VERSION = 1;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final JsonShapes INSTANCE = new JsonShapes();
+    private static final JsonShapes INSTANCE = new JsonShapes(null);
 
-    private JsonShapes() {
+    /**
+     * The mapping nodes of a list of answers, by mapping: a sub-technique's mappings are in its parent's answer and
+     * again in its own (show of many IDs), and are built once. Null outside a list; only arrays of mappings share
+     * their nodes, and nothing changes a node of a list's document after it is made.
+     */
+    private final Map<Mapping, ObjectNode> sharedMappings;
+
+    private JsonShapes(Map<Mapping, ObjectNode> sharedMappings) {
+        this.sharedMappings = sharedMappings;
     }
 
     /** The whole document for a result: {@code schema_version}, then the result's fields. */
@@ -97,8 +107,9 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
         ObjectNode doc = start();
         strings(doc.putArray("not_found"), report.notFound());
         ArrayNode reports = doc.putArray("reports");
+        JsonShapes answers = new JsonShapes(new IdentityHashMap<>());
         for (Report answer : report.reports()) {
-            ObjectNode answerDoc = answer.accept(this);
+            ObjectNode answerDoc = answer.accept(answers);
             answerDoc.remove("schema_version");
             reports.add(answerDoc);
         }
@@ -726,9 +737,18 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
         }
     }
 
-    static ArrayNode mappings(List<Mapping> mappings) {
+    private ArrayNode mappings(List<Mapping> mappings) {
         ArrayNode array = NODES.arrayNode(mappings.size());
-        mappings.forEach(m -> array.add(mapping(m)));
+        for (Mapping m : mappings) {
+            ObjectNode node = sharedMappings == null ? null : sharedMappings.get(m);
+            if (node == null) {
+                node = mapping(m);
+                if (sharedMappings != null) {
+                    sharedMappings.put(m, node);
+                }
+            }
+            array.add(node);
+        }
         return array;
     }
 
@@ -747,7 +767,8 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
     /** One mapping: the official mapping fields, then the fields of the set it came from. */
     static ObjectNode mapping(Mapping m) {
         MappingSet set = m.set();
-        ObjectNode node = NODES.objectNode();
+        // Room for its 22 fields from the start: the default map would grow once for each mapping shown.
+        ObjectNode node = new ObjectNode(NODES, new LinkedHashMap<>(32));
         node.put("capability_id", m.capabilityId());
         node.put("capability_description", m.capabilityDescription());
         node.put("capability_group", m.capabilityGroup());
