@@ -8,11 +8,15 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mapper.model.Report;
+import dev.mapper.model.ReportList;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * {@code --format json}: one pretty-printed JSON document per result, shaped as docs/json.md says; and the one
@@ -53,7 +57,40 @@ final class JsonRenderer implements Renderer {
 
     @Override
     public void render(Report report, Writer out) throws IOException {
-        writeDocument(JsonShapes.document(report), out);
+        if (report instanceof ReportList list) {
+            writeList(list, out);
+        } else {
+            writeDocument(JsonShapes.document(report), out);
+        }
+    }
+
+    /**
+     * A list's document, its answers made as {@link ParallelSections} and each written as soon as it and those
+     * before it are made: the same bytes as {@link #writeDocument} of the whole.
+     */
+    private static void writeList(ReportList list, Writer out) throws IOException {
+        try (JsonGenerator generator = FACTORY.createGenerator(out).useDefaultPrettyPrinter()) {
+            generator.writeStartObject();
+            for (Map.Entry<String, JsonNode> field : JsonShapes.listWithoutAnswers(list).properties()) {
+                generator.writeFieldName(field.getKey());
+                if (field.getKey().equals(JsonShapes.ANSWERS)) {
+                    generator.writeStartArray();
+                    ParallelSections.write(list.reports().size(), () -> answers(list),
+                            (i, answer) -> write(answer, generator));
+                    generator.writeEndArray();
+                } else {
+                    write(field.getValue(), generator);
+                }
+            }
+            generator.writeEndObject();
+        }
+        out.write("\n");
+    }
+
+    /** The answers of a list by their index, made by one thread. */
+    private static IntFunction<ObjectNode> answers(ReportList list) {
+        Function<Report, ObjectNode> answers = JsonShapes.answers();
+        return i -> answers.apply(list.reports().get(i));
     }
 
     /** A JSON document as every JSON output of mapper is written: pretty-printed, ending with a newline. */

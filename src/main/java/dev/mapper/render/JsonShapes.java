@@ -47,6 +47,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The documented JSON shape (docs/json.md) of every result, as a Jackson tree that every machine format
@@ -56,6 +57,9 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
 
     /** Bumped when a field is renamed or removed; adding fields does not change it. */
     static final int SCHEMA_VERSION = 1;
+
+    /** The field of a list's document that holds its answers. */
+    static final String ANSWERS = "reports";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final JsonShapes INSTANCE = new JsonShapes(null);
@@ -104,16 +108,34 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
     /** Each answer as the document it has alone, without its own schema_version. */
     @Override
     public ObjectNode reports(ReportList report) {
-        ObjectNode doc = start();
-        strings(doc.putArray("not_found"), report.notFound());
-        ArrayNode reports = doc.putArray("reports");
-        JsonShapes answers = new JsonShapes(new IdentityHashMap<>());
+        ObjectNode doc = listWithoutAnswers(report);
+        ArrayNode reports = (ArrayNode) doc.get(ANSWERS);
+        Function<Report, ObjectNode> answers = answers();
         for (Report answer : report.reports()) {
-            ObjectNode answerDoc = answer.accept(answers);
-            answerDoc.remove("schema_version");
-            reports.add(answerDoc);
+            reports.add(answers.apply(answer));
         }
         return doc;
+    }
+
+    /** A list's document with its answers' array empty: JSON writes the answers into it as it renders them. */
+    static ObjectNode listWithoutAnswers(ReportList report) {
+        ObjectNode doc = start();
+        strings(doc.putArray("not_found"), report.notFound());
+        doc.putArray(ANSWERS);
+        return doc;
+    }
+
+    /**
+     * The answers of a list, each as the document it has alone without its schema_version. Answers made by one
+     * function share their mapping nodes ({@link #sharedMappings}), so a function is for one thread.
+     */
+    static Function<Report, ObjectNode> answers() {
+        JsonShapes shapes = new JsonShapes(new IdentityHashMap<>());
+        return answer -> {
+            ObjectNode doc = answer.accept(shapes);
+            doc.remove("schema_version");
+            return doc;
+        };
     }
 
     @Override
@@ -840,7 +862,7 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
 
     /** The array of a document that jsonl writes one line per element of: for several answers, one per answer. */
     static JsonNode items(ObjectNode document) {
-        for (String field : List.of("reports", "cells", "mappings", "results", "items", "findings", "gap", "uncovered",
+        for (String field : List.of(ANSWERS, "cells", "mappings", "results", "items", "findings", "gap", "uncovered",
                 "techniques")) {
             if (document.has(field)) {
                 return document.get(field);
@@ -851,11 +873,11 @@ final class JsonShapes implements Report.Visitor<ObjectNode> {
 
     /** The rows of a table format (csv, tsv): the items, and for several answers the items of each in turn. */
     static JsonNode rows(ObjectNode document) {
-        if (!document.has("reports")) {
+        if (!document.has(ANSWERS)) {
             return items(document);
         }
         ArrayNode rows = NODES.arrayNode();
-        document.get("reports").forEach(answer -> rows.addAll((ArrayNode) items((ObjectNode) answer)));
+        document.get(ANSWERS).forEach(answer -> rows.addAll((ArrayNode) items((ObjectNode) answer)));
         return rows;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mapper.model.Technique;
 import dev.mapper.testing.AttackBundle;
 import dev.mapper.testing.Cli;
@@ -124,6 +125,50 @@ class ShowManyTest {
 
         String csv = show("", "T1528", "T1078", "-f", "csv").out();
         assertThat(csv.split("\r\n")).as("a header and a row per mapping of every technique").hasSize(1 + 3);
+    }
+
+    /**
+     * Past the first {@code ParallelSections.FIRST_ALONE} answers a list is made on two threads: every answer of a
+     * long list is still the document its ID has alone, in the order asked, and the whole is pretty-printed as one
+     * document (Jackson's own printing of the same tree gives the same text).
+     */
+    @Test
+    void aLongListIsTheDocumentsOfItsIdsInOrder(@TempDir Path many) throws Exception {
+        AttackBundle bundle = AttackBundle.of("enterprise", "16.1").tactic("TA0006", "credential-access",
+                "Credential Access");
+        List<String> asked = new ArrayList<>();
+        List<String> mappings = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String parent = "T" + (1500 + i);
+            String sub = parent + ".001";
+            bundle.technique(parent, "Technique " + i).technique(sub, "Sub-technique " + i);
+            asked.add(parent);
+            asked.add(sub);
+            mappings.add(MappingFiles.scored("cap_" + i, parent, "partial"));
+            mappings.add(MappingFiles.scored("cap_" + i, sub, i % 2 == 0 ? "minimal" : null));
+        }
+        bundle.write(many.resolve("attack.json"));
+        Files.writeString(many.resolve("mappings.json"), MappingFiles.file(mappings.toArray(String[]::new)));
+        String[] base = {"--no-bundled", "--data", many.toString(), "show"};
+
+        Cli.Run run = Cli.runWithInput(String.join("\n", asked), concat(base, "-", "-f", "json"));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode doc = JSON.readTree(run.out());
+        assertThat(ids(doc)).containsExactlyElementsOf(asked);
+        for (int i = 0; i < asked.size(); i++) {
+            ObjectNode alone = (ObjectNode) JSON.readTree(Cli.run(concat(base, asked.get(i), "-f", "json")).out());
+            alone.remove("schema_version");
+            assertThat(doc.path("reports").get(i)).as(asked.get(i)).isEqualTo(alone);
+        }
+        assertThat(doc.path("reports").get(100).path("mappings")).as("T1550 with its sub-technique's").hasSize(2);
+        assertThat(run.out()).isEqualTo(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc) + "\n");
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
     }
 
     @Test
