@@ -116,7 +116,9 @@ class ParallelSectionsTest {
                         throw new IOException("No space left on device");
                     }
                 })).isInstanceOf(IOException.class).hasMessage("No space left on device");
+        int madeWhenItFailed = made.get();
         Thread.sleep(200); // time for the other thread to make every section, if it did not stop
-        assertThat(made.get()).as("sections made after the failed write").isLessThan(COUNT);
+        assertThat(made.get()).as("sections made after the failed write (%d before)", madeWhenItFailed)
+                .isLessThanOrEqualTo(madeWhenItFailed + 8); // at most the rest of the chunk it was making
     }
 }
