@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mapper.model.AttackObjects;
 import dev.mapper.model.AttackRef;
-import dev.mapper.model.AttackRelease;
 import dev.mapper.load.DataFileReader;
 import dev.mapper.load.DataRequest;
 import dev.mapper.model.DataSource;
@@ -169,7 +168,7 @@ class ContentCodecTest {
     @Test
     void aReleasesOtherObjectsRoundTripAndAreDecodedOnlyWhenAsked() throws IOException {
         AttackBundle bundle = AttackBundle.of("enterprise", "18.1")
-                .tactic("TA0006", "credential-access", "Credential Access")
+                .credentialAccess()
                 .technique("T1528", "Steal Application Access Token")
                 .cites("T1528", "Auth0 2019", "https://auth0.com/a", "Auth0. (2019). Tokens.")
                 .technique("T1001", "Old Technique")

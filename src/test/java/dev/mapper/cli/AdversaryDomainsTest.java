@@ -26,13 +26,13 @@ class AdversaryDomainsTest {
     @BeforeAll
     static void writeData() throws Exception {
         AttackBundle.of("enterprise", "18.1")
-                .tactic("TA0006", "credential-access", "Credential Access")
+                .credentialAccess()
                 .technique("T1528", "Steal Application Access Token")
                 .group("G0001", "Alpha")
                 .uses("G0001", "T1528", "In the enterprise.")
                 .write(dir.resolve("attack/enterprise-attack-18.1.json"));
         AttackBundle.of("ics", "18.1")
-                .tactic("TA0006", "credential-access", "Credential Access")
+                .credentialAccess()
                 .technique("T0819", "Exploit Public-Facing Application")
                 .technique("T0866", "Exploitation of Remote Services")
                 .group("G0001", "Alpha")

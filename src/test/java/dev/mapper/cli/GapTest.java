@@ -34,7 +34,7 @@ class GapTest {
     @BeforeAll
     static void writeData() throws Exception {
         AttackBundle b = AttackBundle.of("enterprise", "18.1")
-                .tactic("TA0006", "credential-access", "Credential Access");
+                .credentialAccess();
         for (int i = 1; i <= 5; i++) {
             b.technique("T100" + i, "Technique " + i);
         }

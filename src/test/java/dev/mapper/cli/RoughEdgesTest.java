@@ -54,7 +54,7 @@ class RoughEdgesTest {
     @Test
     void searchFoldsAccentsAndTheZeroPaddingOfControlIds() throws Exception {
         AttackBundle.of("enterprise", "18.1")
-                .tactic("TA0006", "credential-access", "Credential Access")
+                .credentialAccess()
                 .technique("T1055.013", "Process Doppelgänging")
                 .write(dir.resolve("attack.json"));
         file("nist.json", MappingFiles.file(mapping("AC-02", "T1528")).replace("\"test\"", "\"nist_800_53\""));
@@ -69,7 +69,7 @@ class RoughEdgesTest {
     @Test
     void showSaysWhichMappingsAreRecordedUnderARevokedIdItReplacedAndShowsThem() throws Exception {
         AttackBundle.of("enterprise", "18.1")
-                .tactic("TA0006", "credential-access", "Credential Access")
+                .credentialAccess()
                 .technique("T1053", "Scheduled Task/Job")
                 .technique("T1053.001", "At (Linux)")
                 .technique("T1053.002", "At")
@@ -158,7 +158,7 @@ class RoughEdgesTest {
     @Test
     void domainsPrintAsAttackSpellsThem() throws Exception {
         AttackBundle.of("ics", "17.0")
-                .tactic("TA0006", "credential-access", "Credential Access")
+                .credentialAccess()
                 .technique("T0800", "Activate Firmware Update Mode")
                 .write(dir.resolve("ics-attack.json"));
 
@@ -177,7 +177,7 @@ class RoughEdgesTest {
 
         for (String domain : List.of("enterprise", "mobile", "ics")) {
             AttackBundle.of(domain, "17.0")
-                    .tactic("TA0006", "credential-access", "Credential Access")
+                    .credentialAccess()
                     .technique(domain.equals("ics") ? "T0801" : domain.equals("mobile") ? "T1401" : "T1001", "One")
                     .write(dir.resolve(domain + "-attack.json"));
         }
@@ -208,7 +208,7 @@ class RoughEdgesTest {
     @Test
     void everyLineOfShowFitsTheWidthFactsHeadingsAndSetHeadersWrapped() throws Exception {
         AttackBundle.of("enterprise", "18.1")
-                .tactic("TA0006", "credential-access", "Credential Access")
+                .credentialAccess()
                 .technique("T1048", "Exfiltration Over Alternative Protocol")
                 .technique("T1048.003", "Exfiltration Over Unencrypted Non-C2 Protocol, a name long enough to wrap")
                 .write(dir.resolve("attack.json"));
@@ -241,7 +241,7 @@ class RoughEdgesTest {
     void tablesOfCrosswalkGroupsAndGapFitTheWidth() throws Exception {
         String longId = "a_capability_whose_id_alone_takes_most_of_a_line";
         AttackBundle.of("enterprise", "18.1")
-                .tactic("TA0006", "credential-access", "Credential Access")
+                .credentialAccess()
                 .technique("T1528", "Steal Application Access Token")
                 .technique("T1078", "Valid Accounts")
                 .group("G0016", "APT29")

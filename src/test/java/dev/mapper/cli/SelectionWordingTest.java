@@ -30,7 +30,7 @@ class SelectionWordingTest {
     @BeforeAll
     static void writeData() throws Exception {
         AttackBundle.of("enterprise", "18.1")
-                .tactic("TA0006", "credential-access", "Credential Access")
+                .credentialAccess()
                 .technique("T1528", "Steal Application Access Token")
                 .technique("T1003", "OS Credential Dumping")
                 .technique("T1003.001", "LSASS Memory")

@@ -30,7 +30,7 @@ class ShowAttackObjectsTest {
     @BeforeAll
     static void writeData() throws Exception {
         AttackBundle.of("enterprise", "18.1")
-                .tactic("TA0006", "credential-access", "Credential Access")
+                .credentialAccess()
                 .technique("T1528", "Steal Application Access Token")
                 .technique("T1552", "Unsecured Credentials")
                 .technique("T1552.001", "Credentials In Files")

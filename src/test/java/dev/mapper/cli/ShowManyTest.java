@@ -31,7 +31,7 @@ class ShowManyTest {
     @BeforeAll
     static void fixture() throws Exception {
         AttackBundle.of("enterprise", "16.1")
-                .tactic("TA0006", "credential-access", "Credential Access")
+                .credentialAccess()
                 .technique("T1528", "Steal Application Access Token")
                 .technique("T1078", "Valid Accounts")
                 .technique("T1078.004", "Cloud Accounts")
@@ -134,8 +134,7 @@ class ShowManyTest {
      */
     @Test
     void aLongListIsTheDocumentsOfItsIdsInOrder(@TempDir Path many) throws Exception {
-        AttackBundle bundle = AttackBundle.of("enterprise", "16.1").tactic("TA0006", "credential-access",
-                "Credential Access");
+        AttackBundle bundle = AttackBundle.of("enterprise", "16.1").credentialAccess();
         List<String> asked = new ArrayList<>();
         List<String> mappings = new ArrayList<>();
         for (int i = 0; i < 60; i++) {

@@ -28,7 +28,7 @@ class ShowTextTest {
     @BeforeAll
     static void fixture() {
         AttackBundle b = AttackBundle.of("enterprise", "18.1")
-                .tactic("TA0006", "credential-access", "Credential Access")
+                .credentialAccess()
                 .technique("T1528", "Steal Application Access Token")
                 .describe("T1528", DESCRIPTION)
                 .cites("T1528", "Src A", "https://a.example/paper", "A.")

@@ -33,7 +33,7 @@ class UnknownAttackVersionTest {
     @BeforeAll
     static void writeData() throws Exception {
         ObjectNode bundle = AttackBundle.of("enterprise", "18.1")
-                .tactic("TA0006", "credential-access", "Credential Access")
+                .credentialAccess()
                 .technique("T1528", "Steal Application Access Token").tree();
         ArrayNode objects = (ArrayNode) bundle.path("objects");
         for (int i = objects.size() - 1; i >= 0; i--) {
