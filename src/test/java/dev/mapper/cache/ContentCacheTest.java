@@ -1,5 +1,6 @@
 package dev.mapper.cache;
 
+import static dev.mapper.testing.MappingFiles.mappingOfT1528;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -55,8 +56,8 @@ class ContentCacheTest {
     }
 
     private static String twoMappings(String firstId) {
-        return MappingFiles.file(MappingFiles.mapping(firstId, ", \"x_extra\": {\"n\": [1, 2.5, null]}"),
-                MappingFiles.mapping("cap-2", ", \"references\": [\"https://example.com\"]"));
+        return MappingFiles.file("test").add(mappingOfT1528(firstId).rawFields(", \"x_extra\": {\"n\": [1, 2.5, null]}"),
+                mappingOfT1528("cap-2").references("https://example.com")).text();
     }
 
     private LoadedData load(Path... files) {
@@ -294,7 +295,8 @@ class ContentCacheTest {
 
     @Test
     void aBrokenFileGivesTheSameErrorEveryTimeAndIsNotCached() throws IOException {
-        Path file = dataFile("broken.json", MappingFiles.file(MappingFiles.mapping("cap-1", ", \"references\": 3")));
+        Path file = dataFile("broken.json", MappingFiles.file("test")
+                .add(mappingOfT1528("cap-1").rawFields(", \"references\": 3")).text());
 
         String first = errorLoading(file);
         String second = errorLoading(file);

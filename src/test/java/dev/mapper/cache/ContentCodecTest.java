@@ -1,5 +1,6 @@
 package dev.mapper.cache;
 
+import static dev.mapper.testing.MappingFiles.mappingOfT1528;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -113,10 +114,10 @@ class ContentCodecTest {
                 + "\"mapping_types\": {\"mitigates\": {\"name\": \"Mitigates\", \"description\": \"d\"}, \"odd\": 3}, "
                 + "\"capability_groups\": {\"g1\": \"Group 1\", \"g2\": null, \"g3\": 4}},\n"
                 + "\"mapping_objects\": [\n"
-                + MappingFiles.mapping("c1", ", " + everyType + ", \"references\": [], \"comments\": null") + ",\n"
-                + MappingFiles.mapping("c2", ", \"references\": [\"https://example.com/a\", \"\"], "
-                        + "\"mapping_framework\": \"test\"") + ",\n"
-                + MappingFiles.mapping("c3", ", \"references\": null, \"score_value\": \"Partial\"")
+                + mappingOfT1528("c1").references().comments(null).rawFields(", " + everyType).text() + ",\n"
+                + mappingOfT1528("c2").references("https://example.com/a", "")
+                        .rawFields(", \"mapping_framework\": \"test\"").text() + ",\n"
+                + mappingOfT1528("c3").rawFields(", \"references\": null, \"score_value\": \"Partial\"").text()
                 + "\n]}\n";
 
         FileContent parsed = parse("every-type.json", "every-type.json", utf8(text));
@@ -138,10 +139,10 @@ class ContentCodecTest {
     @Test
     void unicodeLoneSurrogatesAndLargeStringsSurvive() throws IOException {
         String large = "x".repeat(300_000) + "é" + "😀".repeat(1000);
-        String text = MappingFiles.file(
-                MappingFiles.mapping("ü-日本-😀", ", \"comments\": \"combining e\\u0301, emoji \\ud83d\\ude00\", "
+        String text = MappingFiles.file("test").add(
+                mappingOfT1528("ü-日本-😀").rawFields(", \"comments\": \"combining e\\u0301, emoji \\ud83d\\ude00\", "
                         + "\"capability_description\": \"lone \\ud800 and \\udfff surrogates\", "
-                        + "\"x_large\": \"" + large + "\", \"x_zero\": \"nul \\u0000 byte\", \"\": \"empty name\""));
+                        + "\"x_large\": \"" + large + "\", \"x_zero\": \"nul \\u0000 byte\", \"\": \"empty name\"")).text();
 
         FileContent parsed = parse("unicode.json", "unicode.json", utf8(text));
         FileContent decoded = roundTrip(parsed, DataSource.file("unicode.json"));
@@ -155,7 +156,7 @@ class ContentCodecTest {
 
     @Test
     void anEmptyFileAndAnEmptyReleaseRoundTrip() throws IOException {
-        FileContent parsed = parse("empty.json", "empty.json", utf8(MappingFiles.file()));
+        FileContent parsed = parse("empty.json", "empty.json", utf8(MappingFiles.file("test").text()));
         assertThat(parsed.mappings().mappings()).isEmpty();
         assertSameContent(roundTrip(parsed, DataSource.file("empty.json")), parsed);
 
@@ -234,8 +235,8 @@ class ContentCodecTest {
 
     @Test
     void aValueOfATypeJsonReadingNeverGivesIsRefused() throws IOException {
-        FileContent parsed = parse("one.json", "one.json", utf8(MappingFiles.file(
-                MappingFiles.mapping("c1", ""))));
+        FileContent parsed = parse("one.json", "one.json", utf8(MappingFiles.file("test").add(mappingOfT1528("c1"))
+                .text()));
         Mapping m = parsed.mappings().mappings().get(0);
         for (Object odd : List.of(new Object(), new java.util.HashMap<>(Map.of("a", 1)), List.of("immutable"),
                 (short) 3)) {

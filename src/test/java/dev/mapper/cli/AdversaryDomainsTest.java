@@ -1,12 +1,12 @@
 package dev.mapper.cli;
 
+import static dev.mapper.testing.MappingFiles.scored;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mapper.testing.AttackBundle;
 import dev.mapper.testing.Cli;
 import dev.mapper.testing.MappingFiles;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,11 +38,10 @@ class AdversaryDomainsTest {
                 .group("G0001", "Alpha")
                 .uses("G0001", "T0819", "In the plant.").uses("G0001", "T0866", "Again in the plant.")
                 .write(dir.resolve("attack/ics-attack-18.1.json"));
-        Files.writeString(dir.resolve("acme.json"), MappingFiles.file("acme", List.of(
-                MappingFiles.scored("vault", "T1528", "partial"))));
-        Files.writeString(dir.resolve("plant.json"), MappingFiles.file("plant", List.of(
-                MappingFiles.scored("fence", "T0819", "significant")))
-                .replace("\"technology_domain\": \"enterprise\"", "\"technology_domain\": \"ics\""));
+        MappingFiles.file("acme").attack("18.1").add(scored("vault", "T1528", "partial"))
+                .write(dir.resolve("acme.json"));
+        MappingFiles.file("plant").attack("18.1").domain("ics").add(scored("fence", "T0819", "significant"))
+                .write(dir.resolve("plant.json"));
     }
 
     /** What every run of this class names first: its data. */

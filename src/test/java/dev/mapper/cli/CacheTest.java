@@ -1,5 +1,6 @@
 package dev.mapper.cli;
 
+import static dev.mapper.testing.MappingFiles.mappingOfT1528;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mapper.testing.Cli;
@@ -49,8 +50,8 @@ class CacheTest {
 
     private Path mappingFile() throws IOException {
         Path file = dir.resolve("set.json");
-        Files.writeString(file, MappingFiles.file(MappingFiles.mapping("cap-1", ", \"x_extra\": [1, {\"a\": null}]"),
-                MappingFiles.mapping("cap-2", ", \"score_category\": \"protect\", \"score_value\": \"partial\"")));
+        MappingFiles.file("test").add(mappingOfT1528("cap-1").rawFields(", \"x_extra\": [1, {\"a\": null}]"),
+                mappingOfT1528("cap-2").score("protect", "partial")).write(file);
         return file;
     }
 

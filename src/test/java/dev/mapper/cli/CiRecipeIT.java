@@ -1,7 +1,7 @@
 package dev.mapper.cli;
 
-import static dev.mapper.testing.MappingFiles.mappingFile;
-import static dev.mapper.testing.MappingFiles.mappingObject;
+import static dev.mapper.testing.MappingFiles.file;
+import static dev.mapper.testing.MappingFiles.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -89,7 +89,7 @@ class CiRecipeIT {
         Path mappings = repo.resolve("mappings/acme-cloud.json");
 
         List<String> kept = List.of("T1078", "T1528", "T1190", "T1133", "T1110");
-        MappingFiles.write(mappings, cloudMappings(kept));
+        cloudMappings(kept).write(mappings);
         assertThat(100.0 * kept.size() / total).isGreaterThanOrEqualTo(40);
         Run passing = step(repo, attack, coverage);
         assertThat(passing.exitCode()).as(passing.err()).isZero();
@@ -98,7 +98,7 @@ class CiRecipeIT {
         assertThat(valid.exitCode()).as(valid.out() + valid.err()).isZero();
 
         List<String> dropped = kept.subList(0, 3);
-        MappingFiles.write(mappings, cloudMappings(dropped));
+        cloudMappings(dropped).write(mappings);
         Run failing = step(repo, attack, coverage);
         assertThat(failing.exitCode()).isEqualTo(ExitCodes.CHECK_FAILED);
         assertThat(failing.err()).contains(String.format(Locale.ROOT,
@@ -111,9 +111,9 @@ class CiRecipeIT {
         assertThat(withoutTheBundle.err()).contains("only mapper's bundled sample");
     }
 
-    private static ObjectNode cloudMappings(List<String> techniques) {
-        return mappingFile("acme_cloud", "2.0", "16.1", "enterprise",
-                techniques.stream().map(id -> mappingObject("C-" + id, id, "mitigates")).toList());
+    private static MappingFiles.File cloudMappings(List<String> techniques) {
+        return file("acme_cloud").version("2.0").attack("16.1")
+                .add(techniques.stream().map(id -> mapping("C-" + id, id)).toArray(MappingFiles.MappingObject[]::new));
     }
 
     @Test
@@ -138,7 +138,7 @@ class CiRecipeIT {
         }
         ObjectNode file = (ObjectNode) Corpus.tree(aws);
         file.withArray("mapping_objects").removeIf(m -> m.path("attack_object_id").asText().equals("T1528"));
-        MappingFiles.write(aws, file);
+        Files.writeString(aws, file.toPrettyString());
         Run dropped = step(checkout, attack, gate(steps, "Coverage gate"));
         assertThat(dropped.exitCode()).isEqualTo(ExitCodes.CHECK_FAILED);
         assertThat(dropped.err()).contains("Enterprise coverage 0.00% (0 of 1) is under --fail-under 100",

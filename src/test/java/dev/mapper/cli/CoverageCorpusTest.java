@@ -1,12 +1,13 @@
 package dev.mapper.cli;
 
+import static dev.mapper.testing.MappingFiles.file;
+import static dev.mapper.testing.MappingFiles.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mapper.testing.Cli;
 import dev.mapper.testing.Corpus;
-import dev.mapper.testing.MappingFiles;
 import dev.mapper.testing.SampleReleases;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,12 +54,11 @@ class CoverageCorpusTest {
         Path ics = dir.resolve("attack/ics-attack-15.0.json");
         SampleReleases.ics().write(ics);
         Path mdm = dir.resolve("mappings/mdm.json");
-        MappingFiles.write(mdm, MappingFiles.mappingFile("acme_mdm", "2.3", "13.0", "mobile", List.of(
-                MappingFiles.mappingObject("MDM-1", "T1474", "mitigates"),
-                MappingFiles.mappingObject("MDM-2", "T1406.001", "mitigates"))));
+        file("acme_mdm").version("2.3").attack("13.0").domain("mobile")
+                .add(mapping("MDM-1", "T1474"), mapping("MDM-2", "T1406.001")).write(mdm);
         Path plant = dir.resolve("mappings/plant.json");
-        MappingFiles.write(plant, MappingFiles.mappingFile("plant_controls", "1.0", "15.0", "ics", List.of(
-                MappingFiles.mappingObject("PC-1", "T0819", "protects"))));
+        file("plant_controls").version("1.0").attack("15.0").domain("ics")
+                .add(mapping("PC-1", "T0819").type("protects")).write(plant);
         return List.of(mobile, ics, mdm, plant);
     }
 

@@ -1,12 +1,12 @@
 package dev.mapper.cli;
 
+import static dev.mapper.testing.MappingFiles.scored;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mapper.testing.Cli;
 import dev.mapper.testing.MappingFiles;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,19 +25,19 @@ class CrosswalkTest {
     static void writeFiles() throws Exception {
         // vault maps T1528, T1552, T1552.001; in "controls": C-1 maps T1528 and T1552 (shares 2 of 3 ∪ = 3: 2/3),
         // C-2 maps T1552.001 and 3 others (1 / 6), C-3 maps nothing vault maps, C-4 only minimally.
-        Files.writeString(dir.resolve("acme.json"), MappingFiles.file("acme", List.of(
-                MappingFiles.scored("vault", "T1528", "significant"),
-                MappingFiles.scored("vault", "T1552", "partial"),
-                MappingFiles.scored("vault", "T1552.001", "significant"))));
-        Files.writeString(dir.resolve("controls.json"), MappingFiles.file("controls", List.of(
-                MappingFiles.scored("C-1", "T1528", "significant"),
-                MappingFiles.scored("C-1", "T1552", "significant"),
-                MappingFiles.scored("C-2", "T1552.001", "partial"),
-                MappingFiles.scored("C-2", "T1001", "partial"),
-                MappingFiles.scored("C-2", "T1002", "partial"),
-                MappingFiles.scored("C-2", "T1003", "partial"),
-                MappingFiles.scored("C-3", "T1003", "partial"),
-                MappingFiles.scored("C-4", "T1528", "minimal"))));
+        MappingFiles.file("acme").attack("18.1").add(
+                scored("vault", "T1528", "significant"),
+                scored("vault", "T1552", "partial"),
+                scored("vault", "T1552.001", "significant")).write(dir.resolve("acme.json"));
+        MappingFiles.file("controls").attack("18.1").add(
+                scored("C-1", "T1528", "significant"),
+                scored("C-1", "T1552", "significant"),
+                scored("C-2", "T1552.001", "partial"),
+                scored("C-2", "T1001", "partial"),
+                scored("C-2", "T1002", "partial"),
+                scored("C-2", "T1003", "partial"),
+                scored("C-3", "T1003", "partial"),
+                scored("C-4", "T1528", "minimal")).write(dir.resolve("controls.json"));
     }
 
     /** What every run of this class names first: its data and the command. */

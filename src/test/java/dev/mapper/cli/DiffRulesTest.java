@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mapper.testing.AttackBundle;
 import dev.mapper.testing.Cli;
+import dev.mapper.testing.MappingFiles.MappingObject;
+import dev.mapper.testing.MappingFiles;
 import dev.mapper.testing.Parsed;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,31 +24,17 @@ class DiffRulesTest {
     @TempDir
     Path dir;
 
-    private static ObjectNode mapping(String capability, String technique, String category, String type,
-                                      String score) {
-        ObjectNode m = JSON.createObjectNode();
-        m.put("capability_id", capability);
-        m.put("capability_description", capability == null ? null : capability + " description");
-        m.put("mapping_type", type);
-        m.put("attack_object_id", technique);
-        m.put("attack_object_name", technique == null ? null : "Name of " + technique);
-        m.put("score_category", category);
-        m.put("score_value", score);
-        m.put("status", type == null || type.equals("non_mappable") ? "non_mappable" : "complete");
-        return m;
+    /** A mapping whose description and technique name follow from its IDs ("c description", "Name of T1001"). */
+    private static MappingObject mapping(String capability, String technique, String category, String type,
+                                         String score) {
+        return MappingFiles.mapping(capability, technique).type(type).score(category, score)
+                .description(capability == null ? null : capability + " description")
+                .name(technique == null ? null : "Name of " + technique);
     }
 
-    private Path file(String name, String attackVersion, ObjectNode... mappings) throws Exception {
-        ObjectNode root = JSON.createObjectNode();
-        root.putObject("metadata").put("mapping_framework", "test").put("mapping_framework_version", "1")
-                .put("attack_version", attackVersion).put("technology_domain", "enterprise");
-        ArrayNode objects = root.putArray("mapping_objects");
-        for (ObjectNode m : mappings) {
-            objects.add(m);
-        }
-        Path file = dir.resolve(name);
-        JSON.writeValue(file.toFile(), root);
-        return file;
+    /** A file of the test framework's set (version 1) mapped to that ATT&CK version, written to {@code name}. */
+    private Path file(String name, String attackVersion, MappingObject... mappings) {
+        return MappingFiles.file("test").attack(attackVersion).add(mappings).write(dir.resolve(name));
     }
 
     private static JsonNode diff(Path old, Path neu, String... more) throws Exception {
@@ -91,9 +78,9 @@ class DiffRulesTest {
 
     @Test
     void exactDuplicatesAreReportedAsSuchNotAsChanges() throws Exception {
-        ObjectNode a = mapping("c", "T1001", "protect", "technique_scores", "minimal");
+        MappingObject a = mapping("c", "T1001", "protect", "technique_scores", "minimal");
         Path old = file("old.json", "16.1", a);
-        Path neu = file("new.json", "16.1", a, a.deepCopy());
+        Path neu = file("new.json", "16.1", a, a);
         JsonNode doc = diff(old, neu);
         assertThat(kinds(doc)).containsExactly("duplicated");
         assertThat(doc.path("items").get(0).path("old_copies").asInt()).isEqualTo(1);
@@ -109,11 +96,11 @@ class DiffRulesTest {
 
     @Test
     void severalMappingsWithOneKeyPairIdenticalFirstThenClosest() throws Exception {
-        ObjectNode same = mapping("c", "T1001", "protect", "technique_scores", "minimal").put("comments", "one");
-        ObjectNode before = mapping("c", "T1001", "protect", "technique_scores", "partial").put("comments", "two");
-        ObjectNode after = before.deepCopy().put("score_value", "significant");
-        ObjectNode extra = mapping("c", "T1001", "protect", "technique_scores", "minimal").put("comments", "three")
-                .put("capability_description", "other");
+        MappingObject same = mapping("c", "T1001", "protect", "technique_scores", "minimal").comments("one");
+        MappingObject before = mapping("c", "T1001", "protect", "technique_scores", "partial").comments("two");
+        MappingObject after = mapping("c", "T1001", "protect", "technique_scores", "significant").comments("two");
+        MappingObject extra = mapping("c", "T1001", "protect", "technique_scores", "minimal").comments("three")
+                .description("other");
         JsonNode doc = diff(file("old.json", "16.1", same, before), file("new.json", "16.1", extra, after, same));
         assertThat(kinds(doc)).containsExactly("added", "changed");
         assertThat(doc.path("items").get(1).path("fields")).extracting(JsonNode::asText).containsExactly("score_value");
@@ -132,7 +119,7 @@ class DiffRulesTest {
         Path old = file("old.json", "14.1", mapping(null, "T1002", null, "non_mappable", null),
                 mapping("aws_artifact", null, null, "non_mappable", null),
                 mapping("c", "T1003", null, "protects", null));
-        Path neu = file("new.json", "16.1", mapping(null, "T1002", null, null, null).put("comments", "none"),
+        Path neu = file("new.json", "16.1", mapping(null, "T1002", null, null, null).comments("none"),
                 mapping("aws_artifact", null, null, "non_mappable", null),
                 mapping(null, "T1003", null, null, null));
         JsonNode doc = diff(old, neu);
@@ -149,17 +136,9 @@ class DiffRulesTest {
 
     @Test
     void aMappingToARevokedTechniqueThatReappearsUnderItsReplacementIsMoved() throws Exception {
-        Path attack = dir.resolve("enterprise-attack-17.0.json");
-        Files.writeString(attack, """
-                {"type": "bundle", "id": "bundle--1", "objects": [
-                  {"type": "attack-pattern", "id": "attack-pattern--old", "name": "Old Name", "revoked": true,
-                   "external_references": [{"source_name": "mitre-attack", "external_id": "T1000"}]},
-                  {"type": "attack-pattern", "id": "attack-pattern--new", "name": "New Name",
-                   "external_references": [{"source_name": "mitre-attack", "external_id": "T2000"}]},
-                  {"type": "relationship", "id": "relationship--1", "relationship_type": "revoked-by",
-                   "source_ref": "attack-pattern--old", "target_ref": "attack-pattern--new"}
-                ]}
-                """);
+        Path attack = AttackBundle.of("enterprise", "17.0").credentialAccess().technique("T1000", "Old Name")
+                .technique("T2000", "New Name").revokedBy("T1000", "T2000")
+                .write(dir.resolve("enterprise-attack-17.0.json"));
         Path old = file("old.json", "9.0", mapping("c", "T1000", "protect", "technique_scores", "minimal"));
         Path neu = file("new.json", "16.1", mapping("c", "T2000", "protect", "technique_scores", "minimal"));
 

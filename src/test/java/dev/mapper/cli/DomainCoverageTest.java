@@ -1,13 +1,12 @@
 package dev.mapper.cli;
 
-import static dev.mapper.testing.MappingFiles.mappingFile;
-import static dev.mapper.testing.MappingFiles.mappingObject;
+import static dev.mapper.testing.MappingFiles.file;
+import static dev.mapper.testing.MappingFiles.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mapper.testing.Cli;
 import dev.mapper.testing.Corpus;
-import dev.mapper.testing.MappingFiles;
 import dev.mapper.testing.Parsed;
 import dev.mapper.testing.SampleReleases;
 import java.nio.file.Path;
@@ -59,21 +58,18 @@ class DomainCoverageTest {
         SampleReleases.enterprise("15.1").write(enterprise15);
 
         cloud = dir.resolve("mappings/enterprise/cloud-16.1.json");
-        MappingFiles.write(cloud, mappingFile("acme_cloud", "2.0", "16.1", "enterprise", List.of(
-                mappingObject("C-1", "T1078", "mitigates"), mappingObject("C-2", "T1078.004", "mitigates"),
-                mappingObject("C-3", "T1190", "mitigates"), mappingObject("C-4", "T1528", "detects"),
-                mappingObject("C-5", "T1110.001", "detects"), mappingObject("C-6", "T1108", "mitigates"),
-                mappingObject("C-7", "T1133", "non_mappable"))));
+        file("acme_cloud").version("2.0").attack("16.1").add(mapping("C-1", "T1078"), mapping("C-2", "T1078.004"),
+                mapping("C-3", "T1190"), mapping("C-4", "T1528").type("detects"),
+                mapping("C-5", "T1110.001").type("detects"), mapping("C-6", "T1108"),
+                mapping("C-7", "T1133").type("non_mappable")).write(cloud);
         cloud15 = dir.resolve("mappings/enterprise/cloud-15.1.json");
-        MappingFiles.write(cloud15, mappingFile("acme_cloud", "1.0", "15.1", "enterprise", List.of(
-                mappingObject("C-1", "T1078", "mitigates"))));
+        file("acme_cloud").version("1.0").attack("15.1").add(mapping("C-1", "T1078")).write(cloud15);
         mdm = dir.resolve("mappings/mobile/mdm.json");
-        MappingFiles.write(mdm, mappingFile("acme_mdm", "2.3", "13.0", "mobile", List.of(
-                mappingObject("MDM-1", "T1474", "mitigates"), mappingObject("MDM-2", "T1406.001", "mitigates"),
-                mappingObject("MDM-3", "T1603", "mitigates"), mappingObject("MDM-4", "T1400", "mitigates"))));
+        file("acme_mdm").version("2.3").attack("13.0").domain("mobile").add(mapping("MDM-1", "T1474"),
+                mapping("MDM-2", "T1406.001"), mapping("MDM-3", "T1603"), mapping("MDM-4", "T1400")).write(mdm);
         plant = dir.resolve("mappings/ics/plant.json");
-        MappingFiles.write(plant, mappingFile("plant_controls", "1.0", "15.0", "ics", List.of(
-                mappingObject("PC-1", "T0819", "protects"), mappingObject("PC-2", "T0803", "protects"))));
+        file("plant_controls").version("1.0").attack("15.0").domain("ics").add(
+                mapping("PC-1", "T0819").type("protects"), mapping("PC-2", "T0803").type("protects")).write(plant);
     }
 
     /** A run on these files alone: the bundled mappings of T1528 would be one more set of each count. */

@@ -1,12 +1,11 @@
 package dev.mapper.cli;
 
-import static dev.mapper.testing.MappingFiles.mappingFile;
-import static dev.mapper.testing.MappingFiles.mappingObject;
+import static dev.mapper.testing.MappingFiles.file;
+import static dev.mapper.testing.MappingFiles.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mapper.testing.Cli;
-import dev.mapper.testing.MappingFiles;
 import dev.mapper.testing.Parsed;
 import dev.mapper.testing.SampleReleases;
 import dev.mapper.testing.TextPosition;
@@ -46,12 +45,10 @@ class DomainValidationTest {
         SampleReleases.mobile().write(mobile);
         // An Enterprise file that maps a Mobile technique, and one made against 15.1 mapping what 15.1 lacks.
         wrongDomain = dir.resolve("mappings/cloud.json");
-        MappingFiles.write(wrongDomain, mappingFile("acme_cloud", "2.0", "16.1", "enterprise", List.of(
-                mappingObject("C-1", "T1078", "mitigates"), mappingObject("C-2", "T1406", "mitigates"),
-                mappingObject("C-3", "T1650", "mitigates"))));
+        file("acme_cloud").version("2.0").attack("16.1").add(mapping("C-1", "T1078"), mapping("C-2", "T1406"),
+                mapping("C-3", "T1650")).write(wrongDomain);
         older = dir.resolve("mappings/cloud-15.json");
-        MappingFiles.write(older, mappingFile("acme_cloud", "1.0", "15.1", "enterprise", List.of(
-                mappingObject("C-1", "T1556", "mitigates"))));
+        file("acme_cloud").version("1.0").attack("15.1").add(mapping("C-1", "T1556")).write(older);
     }
 
     /** "line:column rule" of each error, as {@code validate --format json} reports it. */

@@ -1,15 +1,14 @@
 package dev.mapper.cli;
 
+import static dev.mapper.testing.MappingFiles.scored;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mapper.testing.AttackBundle;
 import dev.mapper.testing.Cli;
+import dev.mapper.testing.MappingFiles;
 import dev.mapper.testing.Parsed;
 import dev.mapper.testing.Structure;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,86 +28,47 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExportFixturesTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** The scores of T1001's capabilities, weakest first as written: the tooltip must name the strongest five. */
     private static final List<String> T1001_SCORES = List.of("partial", "minimal", "significant", "partial",
             "minimal", "significant", "partial");
-    private static final Map<String, String> STIX_IDS = new HashMap<>();
+    private static final List<String> TECHNIQUES = List.of("T1001", "T1001.001", "T1001.002", "T1002", "T1003",
+            "T1004", "T1005", "T1005.001");
+    /** ATT&CK 18.0: the techniques in Impact, T1002 revoked by T1003, T1004 deprecated. */
+    private static final AttackBundle ATTACK = attack();
 
     @TempDir
     static Path dir;
 
-    @BeforeAll
-    static void writeFiles() throws Exception {
-        Files.createDirectories(dir.resolve("attack"));
-        ObjectNode attack = JSON.createObjectNode().put("type", "bundle").put("id", "bundle--attack");
-        ArrayNode objects = attack.putArray("objects");
-        ObjectNode collection = objects.addObject().put("type", "x-mitre-collection").put("id", "x-mitre-collection--1")
-                .put("x_mitre_version", "18.0");
-        collection.putArray("x_mitre_domains").add("enterprise-attack");
-        objects.addObject().put("type", "x-mitre-tactic").put("id", "x-mitre-tactic--1").put("name", "Impact")
-                .put("x_mitre_shortname", "impact").set("external_references", JSON.createArrayNode()
-                        .add(JSON.createObjectNode().put("source_name", "mitre-attack").put("external_id", "TA0040")));
-        for (String id : List.of("T1001", "T1001.001", "T1001.002", "T1002", "T1003", "T1004", "T1005", "T1005.001")) {
-            ObjectNode t = objects.addObject().put("type", "attack-pattern").put("id", stixId(id)).put("name", "N" + id)
-                    .put("x_mitre_is_subtechnique", id.contains("."));
-            t.putArray("kill_chain_phases").addObject().put("kill_chain_name", "mitre-attack").put("phase_name", "impact");
-            t.putArray("external_references").addObject().put("source_name", "mitre-attack").put("external_id", id);
-            if (id.equals("T1002")) {
-                t.put("revoked", true);
-            }
-            if (id.equals("T1004")) {
-                t.put("x_mitre_deprecated", true);
-            }
-        }
-        objects.addObject().put("type", "relationship").put("id", "relationship--r").put("relationship_type",
-                "revoked-by").put("source_ref", stixId("T1002")).put("target_ref", stixId("T1003"));
-        Files.writeString(dir.resolve("attack/enterprise-attack.json"), JSON.writeValueAsString(attack));
+    private static AttackBundle attack() {
+        AttackBundle attack = AttackBundle.of("enterprise", "18.0").tactic("TA0040", "impact", "Impact");
+        TECHNIQUES.forEach(id -> attack.technique(id, "N" + id));
+        return attack.revokedBy("T1002", "T1003").deprecated("T1004");
+    }
 
-        List<ObjectNode> acme = new ArrayList<>();
+    @BeforeAll
+    static void writeFiles() {
+        ATTACK.write(dir.resolve("attack/enterprise-attack.json"));
+
+        MappingFiles.File acme = MappingFiles.file("acme").version("1.0").dates("01/02/2025", "03/04/2025");
         for (int i = 0; i < T1001_SCORES.size(); i++) {
             acme.add(scored("C" + i, "T1001", T1001_SCORES.get(i)));
         }
-        acme.add(scored("C0", "T1001.002", "minimal"));
-        acme.add(scored("C1", "T1005.001", "partial"));
-        acme.add(scored("C2", "T1002", "partial"));
-        acme.add(scored("C3", "T1004", "partial"));
-        acme.add(scored("C4", "T1999", "partial"));
-        Files.writeString(dir.resolve("acme.json"), JSON.writeValueAsString(mappingFile("acme", acme)));
-        Files.writeString(dir.resolve("vulns.json"), JSON.writeValueAsString(mappingFile("vulns", List.of(
+        acme.add(scored("C0", "T1001.002", "minimal"), scored("C1", "T1005.001", "partial"),
+                scored("C2", "T1002", "partial"), scored("C3", "T1004", "partial"), scored("C4", "T1999", "partial"))
+                .write(dir.resolve("acme.json"));
+        MappingFiles.file("vulns").version("1.0").dates("01/02/2025", "03/04/2025").add(
                 vulnerability("CVE-2024-0001", "T1001", "exploitation_technique"),
                 vulnerability("CVE-2024-0001", "T1003", "primary_impact"),
-                vulnerability("CVE-2024-0002", "T1001.001", "exploitation_technique")))));
+                vulnerability("CVE-2024-0002", "T1001.001", "exploitation_technique")).write(dir.resolve("vulns.json"));
     }
 
-    /** A fixed STIX id per technique, so that tests can find the attack-pattern a relationship points at. */
-    private static String stixId(String id) {
-        return STIX_IDS.computeIfAbsent(id, k -> String.format("attack-pattern--00000000-0000-4000-8000-%012d",
-                STIX_IDS.size() + 1));
+    /** The STIX ids of the techniques, for following what an exported relationship points at. */
+    private static Set<String> stixIds() {
+        return TECHNIQUES.stream().map(ATTACK::stixId).collect(Collectors.toSet());
     }
 
-    private static ObjectNode scored(String capability, String technique, String score) {
-        return JSON.createObjectNode().put("capability_id", capability).put("capability_description", "Control "
-                + capability).put("mapping_type", "technique_scores").put("attack_object_id", technique)
-                .put("score_category", "protect").put("score_value", score).put("status", "complete");
-    }
-
-    private static ObjectNode vulnerability(String cve, String technique, String type) {
-        return JSON.createObjectNode().put("capability_id", cve).put("capability_description", "A flaw")
-                .put("capability_group", "code_execution").put("mapping_type", type).put("attack_object_id", technique)
-                .put("status", "complete");
-    }
-
-    private static JsonNode mappingFile(String framework, List<ObjectNode> objects) {
-        ObjectNode file = JSON.createObjectNode();
-        ObjectNode metadata = file.putObject("metadata").put("mapping_version", "1").put("attack_version", "16.1")
-                .put("technology_domain", "enterprise").put("creation_date", "01/02/2025")
-                .put("last_update", "03/04/2025").put("mapping_framework", framework)
-                .put("mapping_framework_version", "1.0");
-        metadata.putObject("mapping_types");
-        metadata.putObject("capability_groups");
-        file.putArray("mapping_objects").addAll(objects);
-        return file;
+    private static MappingFiles.MappingObject vulnerability(String cve, String technique, String type) {
+        return MappingFiles.mapping(cve, technique).type(type).description("A flaw").group("code_execution");
     }
 
     private static Cli.Run run(String... args) {
@@ -192,7 +153,7 @@ class ExportFixturesTest {
     void stixFollowsRevokedByAndLeavesOutWhatAttackDoesNotHave() {
         Cli.Run run = run("export", "stix", "--framework", "acme");
         JsonNode bundle = Parsed.json(run.out());
-        Structure.assertValidStixBundle(bundle, Set.copyOf(STIX_IDS.values()));
+        Structure.assertValidStixBundle(bundle, stixIds());
         boolean seen = false;
         for (JsonNode o : bundle.path("objects")) {
             JsonNode extension = o.path("extensions").path(o.path("extensions").fieldNames().hasNext()
@@ -200,7 +161,7 @@ class ExportFixturesTest {
             if (o.path("type").asText().equals("relationship")) {
                 assertThat(extension.path("attack_object_id").asText()).isNotEqualTo("T1999");
                 if (extension.path("attack_object_id").asText().equals("T1002")) {
-                    assertThat(o.path("target_ref").asText()).isEqualTo(stixId("T1003"));
+                    assertThat(o.path("target_ref").asText()).isEqualTo(ATTACK.stixId("T1003"));
                     seen = true;
                 }
             }
@@ -214,7 +175,7 @@ class ExportFixturesTest {
     @Test
     void cvesAreVulnerabilitiesThatTechniquesTarget() {
         JsonNode bundle = Parsed.json(run("export", "stix", "--framework", "vulns").out());
-        Structure.assertValidStixBundle(bundle, Set.copyOf(STIX_IDS.values()));
+        Structure.assertValidStixBundle(bundle, stixIds());
         Map<String, String> vulnerabilities = new HashMap<>();
         List<String> relationships = new ArrayList<>();
         for (JsonNode o : bundle.path("objects")) {
@@ -227,7 +188,7 @@ class ExportFixturesTest {
             }
         }
         Map<String, String> techniques = new HashMap<>();
-        STIX_IDS.forEach((id, stix) -> techniques.put(stix, id));
+        TECHNIQUES.forEach(id -> techniques.put(ATTACK.stixId(id), id));
         for (JsonNode o : bundle.path("objects")) {
             if (o.path("type").asText().equals("relationship")) {
                 String source = o.path("source_ref").asText();

@@ -1,5 +1,6 @@
 package dev.mapper.cli;
 
+import static dev.mapper.testing.MappingFiles.scored;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,14 +48,14 @@ class GapTest {
                 .uses("G0003", "T1001", null).uses("G0003", "T1004", null)
                 .revokedBy("G0004", "G0001")
                 .write(dir.resolve("data/enterprise-attack-18.1.json"));
-        Files.writeString(dir.resolve("data/acme.json"), MappingFiles.file("acme", List.of(
-                MappingFiles.scored("a-1", "T1003", "partial"),
-                MappingFiles.scored("b-1", "T1001", "minimal"),
-                MappingFiles.scored("b-1", "T1004", "significant"),
-                MappingFiles.scored("b-2", "T1001", "significant"),
-                MappingFiles.scored("b-3", "T1002", "partial"),
-                MappingFiles.scored("b-3", "T1004", "partial"),
-                MappingFiles.scored("AC-02", "T1005", "partial"))));
+        MappingFiles.file("acme").attack("18.1").add(
+                scored("a-1", "T1003", "partial"),
+                scored("b-1", "T1001", "minimal"),
+                scored("b-1", "T1004", "significant"),
+                scored("b-2", "T1001", "significant"),
+                scored("b-3", "T1002", "partial"),
+                scored("b-3", "T1004", "partial"),
+                scored("AC-02", "T1005", "partial")).write(dir.resolve("data/acme.json"));
         // A byte order mark, CRLF line ends, comments, a blank line, and duplicates (one differing in case, one
         // in NIST's zero padding) are all one list of two capabilities.
         Files.write(dir.resolve("have.txt"), ("\uFEFF# our stack\r\na-1\r\n\r\n  A-1\r\nac-2  # NIST, unpadded\r\n"

@@ -1,7 +1,7 @@
 package dev.mapper.cli;
 
 import static dev.mapper.testing.MappingFiles.file;
-import static dev.mapper.testing.MappingFiles.mapping;
+import static dev.mapper.testing.MappingFiles.mappingOfT1528;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
@@ -30,10 +30,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HostileInputTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ONE_MAPPING = file(mapping("C-1", ""));
+    private static final String ONE_MAPPING = withFields("");
 
     @TempDir
     Path dir;
+
+    /** A file of one mapping, C-1 to T1528, with {@code rawFields} written as given after its other fields. */
+    private static String withFields(String rawFields) {
+        return file("test").add(mappingOfT1528("C-1").rawFields(rawFields)).text();
+    }
 
     private Path write(String name, String text) throws IOException {
         return write(name, text.getBytes(StandardCharsets.UTF_8));
@@ -70,7 +75,7 @@ class HostileInputTest {
 
     @Test
     void truncatedFileStopsWithItsPositionAndNoStackTraceUnlessVerbose() throws IOException {
-        Path path = write("cut.json", ONE_MAPPING.substring(0, ONE_MAPPING.indexOf("mitigates")));
+        Path path = write("cut.json", ONE_MAPPING.substring(0, ONE_MAPPING.lastIndexOf("mitigates")));
 
         assertFails(show(path), ExitCodes.BAD_DATA, path + ":3:", "end-of-input");
         assertThat(show(path, "--verbose").err()).contains("\tat ");
@@ -99,7 +104,7 @@ class HostileInputTest {
 
     @Test
     void latin1IsNotMistakenForUtf8() throws IOException {
-        Path path = write("latin1.json", file(mapping("Caf\u00e9", "")).getBytes(StandardCharsets.ISO_8859_1));
+        Path path = write("latin1.json", file("test").add(mappingOfT1528("Caf\u00e9")).text().getBytes(StandardCharsets.ISO_8859_1));
 
         assertFails(show(path), ExitCodes.BAD_DATA, path + ":3:", "not valid UTF-8", "Latin-1");
         assertFails(show(dir), ExitCodes.BAD_DATA, "not valid UTF-8");
@@ -108,11 +113,11 @@ class HostileInputTest {
     @Test
     void duplicateKeysAreReportedWithTheirPosition() throws IOException {
         Path topLevel = write("top.json", ONE_MAPPING.replace("\n]}", "\n],\n\"mapping_objects\": []}"));
-        Path inMetadata = write("meta.json", ONE_MAPPING.replace("\"mapping_version\": \"1\"",
-                "\"mapping_types\": {\"mitigates\": {\"name\": \"a\", \"name\": \"b\"}}, \"mapping_version\": \"1\""));
-        Path differentValue = write("field.json", file(mapping("C-1", ",\n\"capability_id\": \"C-2\"")));
-        Path stringAndNumber = write("kind.json", file(mapping("C-1", ", \"x\": \"1\",\n\"x\": 1")));
-        Path insideUnknown = write("unknown.json", file(mapping("C-1", ", \"x\": {\"a\": 1,\n\"a\": 1}")));
+        Path inMetadata = write("meta.json", ONE_MAPPING.replace("{\"name\": \"mitigates\",",
+                "{\"name\": \"a\", \"name\": \"b\","));
+        Path differentValue = write("field.json", withFields(",\n\"capability_id\": \"C-2\""));
+        Path stringAndNumber = write("kind.json", withFields(", \"x\": \"1\",\n\"x\": 1"));
+        Path insideUnknown = write("unknown.json", withFields(", \"x\": {\"a\": 1,\n\"a\": 1}"));
 
         assertFails(show(topLevel), ExitCodes.BAD_DATA, topLevel + ":5:1: duplicate top-level field \"mapping_objects\"");
         assertFails(show(inMetadata), ExitCodes.BAD_DATA, inMetadata + ":1:", "duplicate field \"name\"");
@@ -124,8 +129,9 @@ class HostileInputTest {
 
     @Test
     void aKeyRepeatedWithTheSameValueLosesNothingAndLoads() throws IOException {
-        // As in the official NIST 800-53 rev4 / ATT&CK 14.1 file ("capability_group": null twice).
-        Path path = write("same.json", file(mapping("C-1", ", \"capability_group\": null, \"capability_group\": null")));
+        // As in the official NIST 800-53 rev4 / ATT&CK 14.1 file ("capability_group": null twice; the builder writes
+        // the first).
+        Path path = write("same.json", withFields(", \"capability_group\": null"));
 
         JsonNode mappings = mappings(show(path));
         assertThat(mappings).hasSize(1);
@@ -145,7 +151,7 @@ class HostileInputTest {
 
     @Test
     void unknownFieldsAreKeptWithTheirValues() throws IOException {
-        Path path = write("newer.json", file(mapping("C-1", ", \"x_new\": {\"a\": [1, \"b\", null, 2.5]}")));
+        Path path = write("newer.json", withFields(", \"x_new\": {\"a\": [1, \"b\", null, 2.5]}"));
 
         JsonNode extra = mappings(show(path)).get(0).path("extra_fields");
         assertThat(extra).isEqualTo(JSON.readTree("{\"x_new\": {\"a\": [1, \"b\", null, 2.5]}}"));
@@ -153,22 +159,22 @@ class HostileInputTest {
 
     @Test
     void readLimitsStopPathologicalInputWithAClearError() throws IOException {
-        Path deep = write("deep.json", file(mapping("C-1", ", \"x\": " + "[".repeat(70) + "]".repeat(70))));
-        Path number = write("number.json", file(mapping("C-1", ", \"x\": " + "9".repeat(100))));
-        Path name = write("name.json", file(mapping("C-1", ", \"" + "n".repeat(5000) + "\": 1")));
-        Path string = write("string.json", file(mapping("C-1", ", \"x\": \"" + "s".repeat(8 * 1024 * 1024 + 1) + "\"")));
+        Path deep = write("deep.json", withFields(", \"x\": " + "[".repeat(70) + "]".repeat(70)));
+        Path number = write("number.json", withFields(", \"x\": " + "9".repeat(100)));
+        Path name = write("name.json", withFields(", \"" + "n".repeat(5000) + "\": 1"));
+        Path string = write("string.json", withFields(", \"x\": \"" + "s".repeat(8 * 1024 * 1024 + 1) + "\""));
 
         assertFails(show(deep), ExitCodes.BAD_DATA, deep + ":3:", "nesting depth", "(64)", "docs/limits.md");
         assertFails(show(number), ExitCodes.BAD_DATA, number + ":3:", "Number value length", "(64)");
         assertFails(show(name), ExitCodes.BAD_DATA, name + ":3:", "Name length", "(4096)");
         assertFails(show(string), ExitCodes.BAD_DATA, string + ":3:", "String value length", "(8388608)");
-        Path deepButAllowed = write("ok.json", file(mapping("C-1", ", \"x\": " + "[".repeat(50) + "]".repeat(50))));
+        Path deepButAllowed = write("ok.json", withFields(", \"x\": " + "[".repeat(50) + "]".repeat(50)));
         assertThat(mappings(show(deepButAllowed))).hasSize(1);
     }
 
     @Test
     void filesOverTheMaximumSizeAreRefusedUnlessTheLimitIsRaised() throws IOException {
-        Path path = write("big.json", file(mapping("C-1", ", \"comments\": \"" + "c".repeat(4000) + "\"")));
+        Path path = write("big.json", withFields(", \"comments\": \"" + "c".repeat(3875) + "\""));
 
         assertFails(show(path, "--max-file-size", "2K"), ExitCodes.BAD_DATA,
                 path + ": the file is 4.3 KiB, over the maximum file size of 2.0 KiB", "--max-file-size");
@@ -308,7 +314,7 @@ class HostileInputTest {
 
     /** The output of show T1528 in the format, from a file of one mapping with these comments. */
     private String showWithComment(String comments, Format format) throws IOException {
-        Path path = write("comment.json", file(mapping("C-1", ", \"comments\": " + JSON.writeValueAsString(comments))));
+        Path path = write("comment.json", withFields(", \"comments\": " + JSON.writeValueAsString(comments)));
 
         Cli.Run run = Cli.run("--no-bundled", "--data", path.toString(), "show", "T1528", "--format",
                 format.name().toLowerCase(java.util.Locale.ROOT));

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mapper.testing.Cli;
+import dev.mapper.testing.MappingFiles;
 import dev.mapper.testing.MatrixFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -187,10 +187,8 @@ class MatrixTest {
     @Test
     void aDomainWithoutAttackDataAndSeveralDomainsAreErrors() throws Exception {
         Path mobile = dir.resolve("mobile.json");
-        ObjectNode file = MatrixFixture.mappingFile("mdm", "1", "mitigates");
-        ((ObjectNode) file.path("metadata")).put("technology_domain", "mobile");
-        MatrixFixture.add(file, "MDM-1", "Device policy", "T1406", null, null, null, null);
-        Files.writeString(mobile, file.toString());
+        MappingFiles.file("mdm").attack("90.1").domain("mobile")
+                .add(MappingFiles.mapping("MDM-1", "T1406").description("Device policy")).write(mobile);
         Cli.Run noAttack = Cli.run("--no-bundled", "--data", dir.resolve("attack").toString(), "--data",
                 mobile.toString(), "matrix", "--domain", "mobile");
         assertThat(noAttack.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);

@@ -1,7 +1,7 @@
 package dev.mapper.cli;
 
-import static dev.mapper.testing.MappingFiles.mappingFile;
-import static dev.mapper.testing.MappingFiles.mappingObject;
+import static dev.mapper.testing.MappingFiles.file;
+import static dev.mapper.testing.MappingFiles.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,19 +38,20 @@ class OtherDomainsTest {
         SampleReleases.mobile().write(dir.resolve("attack/mobile-attack-13.0.json"));
         SampleReleases.ics().write(dir.resolve("attack/ics-attack-15.0.json"));
 
-        JsonNode mobileMappings = mappingFile("acme_mdm", "2.3", "13.0", "mobile", List.of(
-                mappingObject("MDM-1", "T1406", "mitigates"), mappingObject("MDM-2", "T1406.001", "mitigates"),
-                mappingObject("MDM-3", "T1400", "mitigates"), mappingObject(null, "T1406", "non_mappable")));
+        JsonNode mobileMappings = file("acme_mdm").version("2.3").attack("13.0").domain("mobile")
+                .add(mapping("MDM-1", "T1406"), mapping("MDM-2", "T1406.001"), mapping("MDM-3", "T1400"),
+                        mapping(null, "T1406").type("non_mappable")).tree();
         // Metadata after the mapping objects: the schema does not fix their order.
         ObjectNode reordered = JSON.createObjectNode();
         reordered.set("mapping_objects", mobileMappings.get("mapping_objects"));
         reordered.set("metadata", mobileMappings.get("metadata"));
-        MappingFiles.write(dir.resolve("mappings/deep/er/acme.json"), reordered);
-        JsonNode icsMappings = mappingFile("plant_controls", "01/02/2025", "15.0", "ics", List.of(
-                mappingObject("PC-1", "T0819", "protects"), mappingObject("PC-2", "T0819", "protects")));
-        MappingFiles.write(dir.resolve("mappings/plant.json"), icsMappings);
+        Path acme = Files.createDirectories(dir.resolve("mappings/deep/er")).resolve("acme.json");
+        Files.writeString(acme, reordered.toPrettyString());
+        MappingFiles.File icsMappings = file("plant_controls").version("01/02/2025").attack("15.0").domain("ics")
+                .add(mapping("PC-1", "T0819").type("protects"), mapping("PC-2", "T0819").type("protects"));
+        icsMappings.write(dir.resolve("mappings/plant.json"));
         MAPPING_FILES.add(mobileMappings);
-        MAPPING_FILES.add(icsMappings);
+        MAPPING_FILES.add(icsMappings.tree());
     }
 
     /** What every run of this class names first: its data. */

@@ -22,14 +22,14 @@ class RoughEdgesTest {
     @TempDir
     Path dir;
 
-    /** A mapping of {@code technique} to {@code capability} in the test framework's file format. */
-    private static String mapping(String capability, String technique) {
-        return MappingFiles.mapping(capability, "").replace("T1528", technique)
-                .replace("Steal Application Access Token", "Technique " + technique);
+    /** A mapping of {@code technique} ("Technique ID") to {@code capability}. */
+    private static MappingFiles.MappingObject mapping(String capability, String technique) {
+        return MappingFiles.mapping(capability, technique).name("Technique " + technique);
     }
 
-    private Path file(String name, String text) throws Exception {
-        return Files.writeString(dir.resolve(name), text);
+    /** A file of the test framework with the mappings, written to {@code name} in the test's folder. */
+    private void file(String name, MappingFiles.MappingObject... mappings) {
+        MappingFiles.file("test").add(mappings).write(dir.resolve(name));
     }
 
     private static List<String> ids(JsonNode mappings) {
@@ -40,8 +40,8 @@ class RoughEdgesTest {
 
     @Test
     void capabilityListsItsTechniquesByIdNotInFileOrder() throws Exception {
-        file("m.json", MappingFiles.file(mapping("cap_x", "T1552"), mapping("cap_x", "T1528"),
-                mapping("cap_x", "T1003.001"), mapping("cap_x", "T1003")));
+        file("m.json", mapping("cap_x", "T1552"), mapping("cap_x", "T1528"), mapping("cap_x", "T1003.001"),
+                mapping("cap_x", "T1003"));
 
         Cli.Run table = Cli.run("--data", dir.toString(), "capability", "cap_x");
         assertThat(table.out().indexOf("T1003  ")).isLessThan(table.out().indexOf("T1003.001"));
@@ -57,7 +57,7 @@ class RoughEdgesTest {
                 .credentialAccess()
                 .technique("T1055.013", "Process Doppelgänging")
                 .write(dir.resolve("attack.json"));
-        file("nist.json", MappingFiles.file(mapping("AC-02", "T1528")).replace("\"test\"", "\"nist_800_53\""));
+        MappingFiles.file("nist_800_53").add(mapping("AC-02", "T1528")).write(dir.resolve("nist.json"));
 
         JsonNode accent = JSON.readTree(Cli.run("--data", dir.toString(), "search", "doppelganging", "-f", "json").out());
         assertThat(accent.path("results").get(0).path("attack_object_id").asText()).isEqualTo("T1055.013");
@@ -75,7 +75,7 @@ class RoughEdgesTest {
                 .technique("T1053.002", "At")
                 .revokedBy("T1053.001", "T1053.002")
                 .write(dir.resolve("attack.json"));
-        file("m.json", MappingFiles.file(mapping("cap_old", "T1053.001"), mapping("cap_new", "T1053.002")));
+        file("m.json", mapping("cap_old", "T1053.001"), mapping("cap_new", "T1053.002"));
 
         Cli.Run table = Cli.run("--data", dir.toString(), "show", "T1053.002");
         assertThat(table.out()).contains("Replaces    T1053.001 At (Linux) (1 mapping recorded under it)",
@@ -97,7 +97,7 @@ class RoughEdgesTest {
         assertThat(attack.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(attack.err()).contains("no loaded mapping set has ATT&CK version '99.9'; the loaded ones have 16.1");
 
-        file("old.json", MappingFiles.file(mapping("cap_a", "T1528")).replace("\"16.1\"", "\"14.1\""));
+        MappingFiles.file("test").attack("14.1").add(mapping("cap_a", "T1528")).write(dir.resolve("old.json"));
         Cli.Run both = Cli.run("--data", dir.toString(), "show", "T1528", "--framework-version", "1.4.0",
                 "--attack-version", "14.1");
         assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
@@ -115,10 +115,9 @@ class RoughEdgesTest {
 
     @Test
     void diffTakesSetNamesWhoseFrameworkHoldsAnAt() throws Exception {
-        file("old.json", MappingFiles.file(mapping("cap_a", "T1528")).replace("\"test\"", "\"acme@corp\""));
-        file("new.json", MappingFiles.file(mapping("cap_a", "T1528"), mapping("cap_b", "T1528"))
-                .replace("\"test\"", "\"acme@corp\"").replace("\"mapping_framework_version\": \"1\"",
-                        "\"mapping_framework_version\": \"2\""));
+        MappingFiles.file("acme@corp").add(mapping("cap_a", "T1528")).write(dir.resolve("old.json"));
+        MappingFiles.file("acme@corp").version("2").add(mapping("cap_a", "T1528"), mapping("cap_b", "T1528"))
+                .write(dir.resolve("new.json"));
 
         Cli.Run run = Cli.run("--data", dir.toString(), "diff", "acme@corp@1", "acme@corp@2@16.1", "-f", "json");
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -127,7 +126,7 @@ class RoughEdgesTest {
 
     @Test
     void nanInADataFileIsSaidInTheUsersTerms() throws Exception {
-        file("nan.json", MappingFiles.file(MappingFiles.mapping("cap_a", ", \"score_value\": NaN")));
+        file("nan.json", MappingFiles.mappingOfT1528("cap_a").rawFields(", \"score_value\": NaN"));
 
         Cli.Run run = Cli.run("--data", dir.resolve("nan.json").toString(), "show", "T1528");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_DATA);
@@ -137,10 +136,8 @@ class RoughEdgesTest {
 
     @Test
     void mappingTypeTakesTheNameTheTableShowsCommasIncluded() throws Exception {
-        file("m.json", MappingFiles.file(mapping("cap_a", "T1528").replace("\"mitigates\"", "\"sgsl\""),
-                mapping("cap_b", "T1528")).replace("\"mapping_framework_version\": \"1\"",
-                "\"mapping_framework_version\": \"1\", \"mapping_types\": {\"sgsl\": {\"name\": "
-                        + "\"Win 11, System Guard Secure Launch\", \"description\": \"d\"}}"));
+        MappingFiles.file("test").mappingType("sgsl", "Win 11, System Guard Secure Launch")
+                .add(mapping("cap_a", "T1528").type("sgsl"), mapping("cap_b", "T1528")).write(dir.resolve("m.json"));
         String data = dir.resolve("m.json").toString();
 
         assertThat(Cli.run("--data", data, "show", "T1528").out()).contains("Win 11, System Guard Secure Launch");
@@ -190,8 +187,8 @@ class RoughEdgesTest {
     @Test
     void setHeadersNameTheFileAndVerboseAndJsonTheWholePath() throws Exception {
         Path nested = Files.createDirectories(dir.resolve("a/rather/long/path/to/the/official/downloads"));
-        Path m = Files.writeString(nested.resolve("test-1_attack-16.1-enterprise.json"),
-                MappingFiles.file(mapping("cap_a", "T1528")));
+        Path m = MappingFiles.file("test").add(mapping("cap_a", "T1528"))
+                .write(nested.resolve("test-1_attack-16.1-enterprise.json"));
 
         String table = Cli.run("--data", m.toString(), "show", "T1528").out();
         assertThat(table).contains("test@1@16.1 · test-1_attack-16.1-enterprise.json\n").doesNotContain(nested.toString());
@@ -212,13 +209,11 @@ class RoughEdgesTest {
                 .technique("T1048", "Exfiltration Over Alternative Protocol")
                 .technique("T1048.003", "Exfiltration Over Unencrypted Non-C2 Protocol, a name long enough to wrap")
                 .write(dir.resolve("attack.json"));
-        String renamed = mapping("cap_a", "T1048.003")
-                .replace("Technique T1048.003", "Exfiltration Over Unencrypted/Obfuscated Non-C2 Protocol")
-                .replace("\"status\"", "\"score_category\": \"protect\", \"score_value\": \"significant\", \"status\"")
-                .replace("}", ", \"references\": [\"" + FIRST_URL + " " + SECOND_URL + "\"]}");
-        Path nested = Files.createDirectories(dir.resolve("m"));
-        Files.writeString(nested.resolve("a-mapping-file-whose-name-alone-takes-more-than-half-the-line.json"),
-                MappingFiles.file(renamed, renamed));
+        MappingFiles.MappingObject renamed = MappingFiles.mapping("cap_a", "T1048.003")
+                .name("Exfiltration Over Unencrypted/Obfuscated Non-C2 Protocol").score("protect", "significant")
+                .references(FIRST_URL + " " + SECOND_URL);
+        MappingFiles.file("test").add(renamed, renamed)
+                .write(dir.resolve("m/a-mapping-file-whose-name-alone-takes-more-than-half-the-line.json"));
 
         Cli.Run run = Cli.run("--data", dir.toString(), "show", "T1048");
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -247,10 +242,9 @@ class RoughEdgesTest {
                 .group("G0016", "APT29")
                 .uses("G0016", "T1528", "APT29 stole tokens.")
                 .write(dir.resolve("attack.json"));
-        file("a.json", MappingFiles.file(mapping("cap_a", "T1528"), mapping("cap_a", "T1078"),
-                mapping("another_capability_with_a_long_id", "T1528"), mapping("and_a_third_one_as_long", "T1528")));
-        file("b.json", MappingFiles.file(mapping(longId, "T1528"), mapping(longId, "T1078"))
-                .replace("\"test\"", "\"other\""));
+        file("a.json", mapping("cap_a", "T1528"), mapping("cap_a", "T1078"),
+                mapping("another_capability_with_a_long_id", "T1528"), mapping("and_a_third_one_as_long", "T1528"));
+        MappingFiles.file("other").add(mapping(longId, "T1528"), mapping(longId, "T1078")).write(dir.resolve("b.json"));
 
         Cli.Run crosswalk = Cli.run("--data", dir.toString(), "crosswalk", "cap_a", "--to", "other");
         assertThat(crosswalk.exitCode()).as(crosswalk.err()).isZero();

@@ -1,12 +1,12 @@
 package dev.mapper.cli;
 
+import static dev.mapper.testing.MappingFiles.scored;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mapper.testing.AttackBundle;
 import dev.mapper.testing.Cli;
 import dev.mapper.testing.MappingFiles;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,9 +40,9 @@ class SelectionWordingTest {
                 .uses("G0001", "T1528", null).uses("G0001", "T1003.001", null).uses("G0001", "S0001", null)
                 .uses("S0001", "T1552", null)
                 .write(dir.resolve("attack.json"));
-        Files.writeString(dir.resolve("test.json"), MappingFiles.file("test", List.of(
-                MappingFiles.scored("cap_a", "T1528", "significant"), MappingFiles.scored("cap_b", "T1003.001", "partial"),
-                MappingFiles.scored("cap_c", "T1552", "minimal"))));
+        MappingFiles.file("test").attack("18.1").add(scored("cap_a", "T1528", "significant"),
+                scored("cap_b", "T1003.001", "partial"), scored("cap_c", "T1552", "minimal"))
+                .write(dir.resolve("test.json"));
         data = List.of("--no-bundled", "--data", dir.toString());
     }
 

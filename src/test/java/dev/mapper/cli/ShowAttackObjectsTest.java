@@ -1,5 +1,6 @@
 package dev.mapper.cli;
 
+import static dev.mapper.testing.MappingFiles.scored;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,11 +58,10 @@ class ShowAttackObjectsTest {
                 .mitigates("M1001", "T1552").mitigates("M1001", "T1528").detects("DET0001", "T1528")
                 .revokedBy("T1001", "T1528").revokedBy("G0003", "G0001").deprecated("T1002")
                 .write(dir.resolve("attack/enterprise-attack-18.1.json"));
-        Files.writeString(dir.resolve("mappings.json"), MappingFiles.file("acme", List.of(
-                MappingFiles.scored("vault", "T1528", "significant"), MappingFiles.scored("vault", "T1552", "partial"),
-                MappingFiles.scored("scanner", "T1552.001", "minimal"))));
-        Files.writeString(dir.resolve("other.json"), MappingFiles.file("other",
-                List.of(MappingFiles.scored("eye", "T1002", null))));
+        MappingFiles.file("acme").attack("18.1").add(scored("vault", "T1528", "significant"),
+                scored("vault", "T1552", "partial"), scored("scanner", "T1552.001", "minimal"))
+                .write(dir.resolve("mappings.json"));
+        MappingFiles.file("other").attack("18.1").add(scored("eye", "T1002", null)).write(dir.resolve("other.json"));
     }
 
     /** What every run of this class names first: its data. */

@@ -1,5 +1,6 @@
 package dev.mapper.cli;
 
+import static dev.mapper.testing.MappingFiles.mappingOfT1528;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +10,6 @@ import dev.mapper.model.Technique;
 import dev.mapper.testing.AttackBundle;
 import dev.mapper.testing.Cli;
 import dev.mapper.testing.MappingFiles;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,11 +37,8 @@ class ShowManyTest {
                 .technique("T1078.004", "Cloud Accounts")
                 .technique("T1190", "Exploit Public-Facing Application")
                 .write(dir.resolve("attack.json"));
-        Files.writeString(dir.resolve("mappings.json"), MappingFiles.file(
-                MappingFiles.mapping("cap_a", ""),
-                MappingFiles.mapping("cap_b", ""),
-                MappingFiles.mapping("cap_c", "").replace("T1528", "T1078.004")
-                        .replace("Steal Application Access Token", "Cloud Accounts")));
+        MappingFiles.file("test").add(mappingOfT1528("cap_a"), mappingOfT1528("cap_b"),
+                MappingFiles.mapping("cap_c", "T1078.004").name("Cloud Accounts")).write(dir.resolve("mappings.json"));
         data = dir.toString();
     }
 
@@ -136,18 +133,18 @@ class ShowManyTest {
     void aLongListIsTheDocumentsOfItsIdsInOrder(@TempDir Path many) throws Exception {
         AttackBundle bundle = AttackBundle.of("enterprise", "16.1").credentialAccess();
         List<String> asked = new ArrayList<>();
-        List<String> mappings = new ArrayList<>();
+        MappingFiles.File mappings = MappingFiles.file("test");
         for (int i = 0; i < 60; i++) {
             String parent = "T" + (1500 + i);
             String sub = parent + ".001";
             bundle.technique(parent, "Technique " + i).technique(sub, "Sub-technique " + i);
             asked.add(parent);
             asked.add(sub);
-            mappings.add(MappingFiles.scored("cap_" + i, parent, "partial"));
-            mappings.add(MappingFiles.scored("cap_" + i, sub, i % 2 == 0 ? "minimal" : null));
+            mappings.add(MappingFiles.scored("cap_" + i, parent, "partial"),
+                    MappingFiles.scored("cap_" + i, sub, i % 2 == 0 ? "minimal" : null));
         }
         bundle.write(many.resolve("attack.json"));
-        Files.writeString(many.resolve("mappings.json"), MappingFiles.file(mappings.toArray(String[]::new)));
+        mappings.write(many.resolve("mappings.json"));
         String[] base = {"--no-bundled", "--data", many.toString(), "show"};
 
         Cli.Run run = Cli.runWithInput(String.join("\n", asked), concat(base, "-", "-f", "json"));

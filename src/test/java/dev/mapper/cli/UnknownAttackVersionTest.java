@@ -1,5 +1,6 @@
 package dev.mapper.cli;
 
+import static dev.mapper.testing.MappingFiles.scored;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,7 +43,7 @@ class UnknownAttackVersionTest {
             }
         }
         Files.writeString(dir.resolve("attack.json"), bundle.toPrettyString());
-        Files.writeString(dir.resolve("test.json"), MappingFiles.file(MappingFiles.scored("cap_x", "T1528", "partial")));
+        MappingFiles.file("test").add(scored("cap_x", "T1528", "partial")).write(dir.resolve("test.json"));
         data = List.of("--no-bundled", "--data", dir.toString());
     }
 

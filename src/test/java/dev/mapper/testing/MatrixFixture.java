@@ -1,10 +1,5 @@
 package dev.mapper.testing;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -16,8 +11,6 @@ import java.util.List;
  * Nothing here is ATT&CK's: names and IDs are invented, so snapshots of it are stable and copy nothing.
  */
 public final class MatrixFixture {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The tactics, in matrix order: ID, shortname, name. */
     public static final List<String[]> TACTICS = List.of(
@@ -78,7 +71,7 @@ public final class MatrixFixture {
     public static final String HOSTILE_TECHNIQUE = "T9017";
 
     /** Writes {@code attack/enterprise-attack-90.1.json} and {@code mappings/*.json} under {@code dir}. */
-    public static void write(Path dir) throws IOException {
+    public static void write(Path dir) {
         write(dir, false);
     }
 
@@ -86,44 +79,50 @@ public final class MatrixFixture {
      * The fixture and, with {@code hostile}, a technique whose name is markup, a tactic whose name is markup, and a
      * framework {@code evil} mapping it with a capability, description, comment and references that are markup.
      */
-    public static void write(Path dir, boolean hostile) throws IOException {
-        Files.createDirectories(dir.resolve("mappings"));
+    public static void write(Path dir, boolean hostile) {
         bundle(hostile).write(dir.resolve("attack/enterprise-attack-90.1.json"));
         if (hostile) {
-            ObjectNode evil = mappingFile("evil", "1", "technique_scores");
-            add(evil, HOSTILE_CAPABILITY, HOSTILE_DESCRIPTION, HOSTILE_TECHNIQUE, "protect", "significant",
-                    HOSTILE_COMMENT, null);
-            HOSTILE_REFERENCES.forEach(ref -> ((ArrayNode) evil.path("mapping_objects").get(0).path("references"))
-                    .add(ref));
-            Files.writeString(dir.resolve("mappings/evil.json"), evil.toPrettyString());
+            MappingFiles.file("evil").attack("90.1").add(scored(HOSTILE_CAPABILITY, HOSTILE_DESCRIPTION,
+                    HOSTILE_TECHNIQUE, "protect", "significant", HOSTILE_COMMENT)
+                    .references(HOSTILE_REFERENCES.toArray(String[]::new))).write(dir.resolve("mappings/evil.json"));
         }
-        ObjectNode cloud = mappingFile("cloudx", "2025-01", "technique_scores");
-        add(cloud, "cx_firewall", "Perimeter Firewall", "T9001.001", "protect", "partial",
-                "Blocks port sweeps from outside.", "https://example.com/cloudx/firewall");
-        add(cloud, "cx_firewall", "Perimeter Firewall", "T9013", "protect", "significant",
-                "Only allow-listed hosts reach remote desktop.", "https://example.com/cloudx/firewall");
-        add(cloud, "cx_mail_filter", "Mail Filter", "T9004.001", "protect", "significant",
-                "Strips attachments that run code.", "https://example.com/cloudx/mail");
-        add(cloud, "cx_mail_filter", "Mail Filter", "T9004.002", "detect", "minimal", "Flags some lures.", null);
-        add(cloud, "cx_identity", "Identity Service", "T9005", "protect", "partial",
-                "MFA and account reviews.\nApplies to cloud accounts only.", "https://example.com/cloudx/identity");
-        add(cloud, "cx_identity", "Identity Service", "T9010", "detect", "significant",
-                "Alerts on failed sign-ins.", null);
-        add(cloud, "cx_vault", "Secrets Vault", "T9009", "protect", "minimal", "Short-lived tokens.", null);
-        add(cloud, "cx_audit", "Audit Log", "T9011", "detect", "partial", "Deleting logs is itself logged.", null);
-        add(cloud, "cx_audit", "Audit Log", "T9012", "detect", "minimal", "API calls are logged.", null);
-        add(cloud, "cx_backup", "Backups", "T9015", "respond", "significant", "Restores encrypted data.", null);
-        add(cloud, "cx_backup", "Backups", "T9016", "respond", "significant", "Restores wiped disks.", null);
-        Files.writeString(dir.resolve("mappings/cloudx.json"), cloud.toPrettyString());
+        String firewall = "https://example.com/cloudx/firewall";
+        MappingFiles.file("cloudx").version("2025-01").attack("90.1").add(
+                scored("cx_firewall", "Perimeter Firewall", "T9001.001", "protect", "partial",
+                        "Blocks port sweeps from outside.").references(firewall),
+                scored("cx_firewall", "Perimeter Firewall", "T9013", "protect", "significant",
+                        "Only allow-listed hosts reach remote desktop.").references(firewall),
+                scored("cx_mail_filter", "Mail Filter", "T9004.001", "protect", "significant",
+                        "Strips attachments that run code.").references("https://example.com/cloudx/mail"),
+                scored("cx_mail_filter", "Mail Filter", "T9004.002", "detect", "minimal", "Flags some lures."),
+                scored("cx_identity", "Identity Service", "T9005", "protect", "partial",
+                        "MFA and account reviews.\nApplies to cloud accounts only.")
+                        .references("https://example.com/cloudx/identity"),
+                scored("cx_identity", "Identity Service", "T9010", "detect", "significant",
+                        "Alerts on failed sign-ins."),
+                scored("cx_vault", "Secrets Vault", "T9009", "protect", "minimal", "Short-lived tokens."),
+                scored("cx_audit", "Audit Log", "T9011", "detect", "partial", "Deleting logs is itself logged."),
+                scored("cx_audit", "Audit Log", "T9012", "detect", "minimal", "API calls are logged."),
+                scored("cx_backup", "Backups", "T9015", "respond", "significant", "Restores encrypted data."),
+                scored("cx_backup", "Backups", "T9016", "respond", "significant", "Restores wiped disks."))
+                .write(dir.resolve("mappings/cloudx.json"));
 
-        ObjectNode controls = mappingFile("controls", "v2", "mitigates");
+        MappingFiles.File controls = MappingFiles.file("controls").version("v2").attack("90.1");
         for (String[] control : List.of(new String[] {"CT-01", "T9005"}, new String[] {"CT-01", "T9010"},
                 new String[] {"CT-02", "T9005.001"}, new String[] {"CT-03", "T9006"}, new String[] {"CT-03", "T9007"},
                 new String[] {"CT-04", "T9008"}, new String[] {"CT-05", "T9014"}, new String[] {"CT-05", "T9099"},
                 new String[] {"CT-06", "T9015"})) {
-            add(controls, control[0], "Control " + control[0], control[1], null, null, null, null);
+            controls.add(MappingFiles.mapping(control[0], control[1]).description("Control " + control[0])
+                    .group(control[0]));
         }
-        Files.writeString(dir.resolve("mappings/controls.json"), controls.toPrettyString());
+        controls.write(dir.resolve("mappings/controls.json"));
+    }
+
+    /** A scored mapping of the capability, in a group of its own, to the technique, with a comment and no reference. */
+    private static MappingFiles.MappingObject scored(String capability, String description, String technique,
+                                                     String category, String score, String comments) {
+        return MappingFiles.mapping(capability, technique).type("technique_scores").description(description)
+                .group(capability).score(category, score).comments(comments).references();
     }
 
     /** The domain's bundle; with {@code hostile}, markup in a technique's and a tactic's name. */
@@ -143,32 +142,5 @@ public final class MatrixFixture {
             bundle.technique(HOSTILE_TECHNIQUE, HOSTILE_NAME, "impact");
         }
         return bundle;
-    }
-
-    /** An empty mapping file of a framework, for ATT&CK 90.1. */
-    public static ObjectNode mappingFile(String framework, String version, String mappingType) {
-        ObjectNode file = JSON.createObjectNode();
-        ObjectNode metadata = file.putObject("metadata").put("mapping_version", "1").put("attack_version", "90.1")
-                .put("technology_domain", "enterprise").put("mapping_framework", framework)
-                .put("mapping_framework_version", version).put("creation_date", "01/01/2025")
-                .put("last_update", "01/01/2025");
-        metadata.putObject("mapping_types").putObject(mappingType).put("name", mappingType).put("description", "");
-        file.putArray("mapping_objects");
-        return file;
-    }
-
-    /** Adds a mapping object; null fields are written as JSON null, a null reference as an empty list. */
-    public static void add(ObjectNode file, String capability, String description, String technique, String category,
-                           String score, String comments, String reference) {
-        ObjectNode m = file.withArray("mapping_objects").addObject().put("capability_id", capability)
-                .put("capability_description", description).put("capability_group", capability)
-                .put("mapping_type", file.path("metadata").path("mapping_types").fieldNames().next())
-                .put("attack_object_id", technique).put("attack_object_name", (String) null)
-                .put("score_category", category).put("score_value", score).put("comments", comments);
-        ArrayNode references = m.putArray("references");
-        if (reference != null) {
-            references.add(reference);
-        }
-        m.put("status", "complete");
     }
 }

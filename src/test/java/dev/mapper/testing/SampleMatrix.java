@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -333,7 +332,7 @@ public final class SampleMatrix {
     /** Writes {@code attack/enterprise-attack-18.1.json} and {@code mappings/example_cloud.json} under {@code dir}. */
     public static void write(Path dir) {
         attack().write(dir.resolve("attack/enterprise-attack-18.1.json"));
-        MappingFiles.write(dir.resolve("mappings/" + FRAMEWORK + ".json"), mappingFile());
+        mappings().write(dir.resolve("mappings/" + FRAMEWORK + ".json"));
     }
 
     /** The comments of the mappings of a technique and its sub-techniques, in the file's order. */
@@ -361,28 +360,24 @@ public final class SampleMatrix {
         return attack;
     }
 
+    /** The mapping file as a tree, for tests that read it plainly beside mapper (testing/AttackMatrix). */
     public static ObjectNode mappingFile() {
+        return mappings().tree();
+    }
+
+    private static MappingFiles.File mappings() {
         Map<String, String> names = new LinkedHashMap<>();
         TECHNIQUES.forEach(t -> names.put(t[0], t[1]));
         Map<String, String[]> capabilities = new LinkedHashMap<>();
         CAPABILITIES.forEach(c -> capabilities.put(c[0], c));
-        List<ObjectNode> objects = new ArrayList<>();
+        MappingFiles.File file = MappingFiles.file(FRAMEWORK).version("2025.06").attack("18.1")
+                .dates("03/14/2025", DATE.format(DateTimeFormatter.ofPattern("MM/dd/yyyy", Locale.ROOT)));
         for (String[] m : MAPPINGS) {
             String[] capability = capabilities.get(m[1]);
-            ObjectNode object = MappingFiles.mappingObject(m[1], m[0], "technique_scores")
-                    .put("capability_description", capability[1]).put("capability_group", capability[2])
-                    .put("attack_object_name", names.get(m[0])).put("score_category", m[2]).put("score_value", m[3])
-                    .put("comments", m[4]);
-            object.putArray("references").add("https://docs.example.com/cloud/" + m[1].substring(3).replace('_', '-'));
-            objects.add(object);
+            file.add(MappingFiles.mapping(m[1], m[0]).type("technique_scores").description(capability[1])
+                    .group(capability[2]).name(names.get(m[0])).score(m[2], m[3]).comments(m[4])
+                    .references("https://docs.example.com/cloud/" + m[1].substring(3).replace('_', '-')));
         }
-        ObjectNode file = MappingFiles.mappingFile(FRAMEWORK, "2025.06", "18.1", "enterprise", objects);
-        ObjectNode metadata = (ObjectNode) file.path("metadata");
-        metadata.put("creation_date", "03/14/2025")
-                .put("last_update", DATE.format(DateTimeFormatter.ofPattern("MM/dd/yyyy", Locale.ROOT)))
-                .put("organization", "Example Cloud (made up)");
-        ObjectNode groups = metadata.putObject("capability_groups");
-        CAPABILITIES.forEach(c -> groups.put(c[2], c[2].substring(0, 1).toUpperCase(Locale.ROOT) + c[2].substring(1)));
         return file;
     }
 }
