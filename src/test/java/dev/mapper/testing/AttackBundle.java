@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -245,12 +244,7 @@ public final class AttackBundle {
 
     /** Writes the bundle to {@code file}, making its folder, and returns the path. */
     public Path write(Path file) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            return Files.writeString(file, json());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TextFiles.write(file, json());
     }
 
     private AttackBundle software(String type, String id, String name, String... aliases) {

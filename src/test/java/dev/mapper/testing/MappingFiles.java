@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,12 +163,7 @@ public final class MappingFiles {
 
         /** Writes the text to {@code file}, making its folder, and returns the path. */
         public Path write(Path file) {
-            try {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                return Files.writeString(file, text());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return TextFiles.write(file, text());
         }
     }
 
