@@ -23,7 +23,6 @@ import dev.mapper.model.Technique;
 import dev.mapper.model.TechniqueList;
 import dev.mapper.model.TechniqueReport;
 import dev.mapper.model.ValidationReport;
-import dev.mapper.testing.Records;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
