@@ -26,13 +26,31 @@ public record AdversaryTechniques(List<Adversary> adversaries, boolean viaSoftwa
      * (119)", "... S0154 Cobalt Strike and its software use (72)". Coverage and the matrix both say it so.
      */
     public String label() {
-        StringBuilder b = new StringBuilder("the techniques and sub-techniques ");
-        for (int i = 0; i < adversaries.size(); i++) {
-            b.append(i == 0 ? "" : ", ").append(adversaries.get(i).id()).append(' ').append(adversaries.get(i).name());
-        }
         boolean one = adversaries.size() == 1;
-        b.append(viaSoftware ? (one ? " and its software use" : " and their software use") : one ? " uses" : " use");
-        return b.append(" (").append(techniques.size()).append(')').toString();
+        return "the techniques and sub-techniques " + users() + (one && !viaSoftware ? " uses" : " use") + " ("
+                + techniques.size() + ")";
+    }
+
+    /** Who uses these techniques: "G0016 APT29", "S0154 Cobalt Strike and its software" (see the other users). */
+    public String users() {
+        return users(names(adversaries), adversaries.size() == 1, viaSoftware);
+    }
+
+    /**
+     * Who uses the techniques, as every report words it: {@code adversaries} ("G0016 APT29", or "all 172 groups"),
+     * then with {@code viaSoftware} "and its software" ({@code one} adversary) or "and their software".
+     */
+    public static String users(String adversaries, boolean one, boolean viaSoftware) {
+        return adversaries + (!viaSoftware ? "" : one ? " and its software" : " and their software");
+    }
+
+    /** "G0016 APT29, G0007 APT28": the adversaries by ID and name, in order. */
+    public static String names(List<Adversary> adversaries) {
+        StringBuilder b = new StringBuilder();
+        for (Adversary adversary : adversaries) {
+            b.append(b.isEmpty() ? "" : ", ").append(adversary.id()).append(' ').append(adversary.name());
+        }
+        return b.toString();
     }
 
     /** The techniques' IDs, in order. */

@@ -78,7 +78,9 @@ public record CoverageReport(Map<String, List<String>> selection, String scope, 
 
         /**
          * Why the release is not the one the sets were made against, or null when it is: "aws@12/12/2024@16.1 was
-         * made against ATT&CK 16.1, which is not loaded; measured against Enterprise 18.1, the newest loaded".
+         * made against ATT&CK 16.1, which is not loaded; measured against Enterprise 18.1, the newest loaded". Of a
+         * release of unknown version neither can be known (it may be 16.1, or older than another loaded), so it
+         * says only that: "...; measured against Enterprise (version unknown), which cannot be matched to 16.1".
          */
         public String releaseNote() {
             if (release == null || targetVersions.isEmpty() || targetVersions.contains(release.version())) {
@@ -86,8 +88,13 @@ public record CoverageReport(Map<String, List<String>> selection, String scope, 
             }
             List<String> names = sets.stream().map(s -> s.key().toString()).toList();
             String versions = String.join(", ", targetVersions);
-            return String.join(", ", names) + (names.size() == 1 ? " was" : " were") + " made against ATT&CK "
-                    + versions + ", which " + (targetVersions.size() == 1 ? "is" : "are") + " not loaded; measured against "
+            String made = String.join(", ", names) + (names.size() == 1 ? " was" : " were") + " made against ATT&CK "
+                    + versions;
+            if (!release.versionKnown()) {
+                return made + "; measured against " + release.displayName() + ", which cannot be matched to "
+                        + versions;
+            }
+            return made + ", which " + (targetVersions.size() == 1 ? "is" : "are") + " not loaded; measured against "
                     + release.displayName() + ", the newest loaded";
         }
     }

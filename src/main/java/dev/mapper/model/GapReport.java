@@ -45,6 +45,16 @@ public record GapReport(List<Adversary> adversaries, boolean allGroups, boolean 
         recommendations = List.copyOf(recommendations);
     }
 
+    /**
+     * Who uses the techniques, worded as {@link AdversaryTechniques#users} words it: "G0016 APT29 and its software",
+     * "all 172 groups and their software".
+     */
+    public String users() {
+        String named = allGroups ? "all " + adversaries.size() + (adversaries.size() == 1 ? " group" : " groups")
+                : AdversaryTechniques.names(adversaries);
+        return AdversaryTechniques.users(named, !allGroups && adversaries.size() == 1, viaSoftware);
+    }
+
     /** The uncovered techniques a listing shows: the first {@code limit} (of the closable ones), or all. */
     public List<GapTechnique> shown() {
         List<GapTechnique> listed = closableOnly ? uncovered.stream().filter(g -> g.closableBy() > 0).toList()

@@ -128,9 +128,7 @@ final class AttackObjectTables {
         int uncovered = report.uncovered().size();
         b.append(table.style(Role.HEADING, "Gap")).append("  ").append(uncovered).append(" of ")
                 .append(TableRenderer.count(report.techniquesUsed(), "technique")).append(" used by ")
-                .append(report.allGroups() ? "all " + TableRenderer.count(report.adversaries().size(), "group")
-                        : report.adversaries().stream().map(a -> a.id() + " " + a.name()).collect(Collectors.joining(", ")))
-                .append(report.viaSoftware() ? " (and their software)" : "").append(" not covered\n");
+                .append(report.users()).append(" not covered\n");
         table.field(b, "Have", report.have().isEmpty() ? "nothing (--have FILE lists what you have)"
                 : TableRenderer.count(report.have().size(), "capability") + ": " + report.have().stream()
                         .map(c -> Text.line(c.id())).collect(Collectors.joining(", ")));

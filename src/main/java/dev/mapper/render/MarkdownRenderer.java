@@ -354,9 +354,6 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
         StringBuilder b = new StringBuilder("# Coverage\n\n");
         fact(b, "Covered", covered(report.hasTotals(), report.covered(), report.total(), report.percent()));
         selectionAndScope(b, report.selection(), report.scope());
-        if (report.adversaries() != null) {
-            fact(b, "Adversaries", idsAndNames(report.adversaries().adversaries()));
-        }
         fact(b, "Counting", (report.counting().subtechniques() ? "techniques and sub-techniques" : "techniques only")
                 + (report.counting().rollup() ? "; a sub-technique's mapping covers its parent" : "")
                 + (report.counting().mappingOnly() ? "; mapping-only, against no ATT&CK release" : ""));
@@ -450,8 +447,7 @@ final class MarkdownRenderer implements Renderer, Report.Visitor<String> {
     public String gap(GapReport report) {
         StringBuilder b = new StringBuilder("# Gap: ").append(report.uncovered().size()).append(" of ")
                 .append(report.techniquesUsed()).append(" techniques uncovered\n\n");
-        fact(b, "Adversaries", report.allGroups() ? "all " + TableRenderer.count(report.adversaries().size(), "group")
-                : idsAndNames(report.adversaries()));
+        fact(b, "Adversaries", report.users());
         fact(b, "Have", report.have().stream().map(c -> c.id()).collect(Collectors.joining(", ")));
         fact(b, "Mapping sets", report.sets().stream().map(set -> set.key().toString())
                 .collect(Collectors.joining(", ")));

@@ -362,7 +362,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         AttackRelease release = domain.release();
         field(b, "ATT&CK", release == null ? domain.displayName() + ": no release measured against (--mapping-only)"
                 : release.displayName() + (domain.releaseNote() == null ? "" : "; the sets were made against "
-                        + String.join(", ", domain.targetVersions()) + ", not loaded"));
+                        + String.join(", ", domain.targetVersions()) + (release.versionKnown() ? ", not loaded" : "")));
         field(b, "Counted", counted(report, domain));
         field(b, "Sets", domain.sets().isEmpty() ? "none of this domain" : domain.sets().stream()
                 .map(set -> Text.line(set.key().toString())).collect(Collectors.joining(", ")));

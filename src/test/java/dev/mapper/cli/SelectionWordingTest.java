@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mapper.testing.AttackBundle;
 import dev.mapper.testing.Cli;
 import dev.mapper.testing.MappingFiles;
+import dev.mapper.testing.Parsed;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code coverage} and {@code matrix} describe what a figure is about, its selection (sets, filters, adversaries)
- * and its scope (the techniques the adversaries use), in the same words, in every format.
+ * and its scope (the techniques the adversaries use), in the same words, in every format; {@code gap} and the
+ * adversary layer name the adversaries as that scope does.
  */
 class SelectionWordingTest {
 
@@ -120,6 +122,33 @@ class SelectionWordingTest {
         assertThat(coverage.path("scope").asText()).isEqualTo(adversaries.scope());
         assertThat(matrix.path("scope").asText()).isEqualTo(adversaries.scope());
         assertThat(Cli.json(data, "coverage").path("selection").isEmpty()).as("nothing selected").isTrue();
+    }
+
+    @Test
+    void gapAndTheAdversaryLayerNameTheAdversariesAsTheScopeDoes() {
+        Expected adversaries = CASES.get(1);
+        String users = "G0001 Alpha and its software";
+        assertThat(adversaries.scope()).contains(" " + users + " use ");
+
+        assertThat(run("gap", adversaries.options(), "table")).startsWith("Gap  ")
+                .contains(" used by " + users + " not covered\n");
+        assertThat(markdownFact(run("gap", adversaries.options(), "markdown"), "Adversaries")).isEqualTo(users);
+        List<String> layerArgs = new ArrayList<>(List.of("export", "layer"));
+        layerArgs.addAll(adversaries.options());
+        Cli.Run layer = Cli.run(data, layerArgs.toArray(String[]::new));
+        assertThat(layer.exitCode()).as(layer.err()).isZero();
+        assertThat(Parsed.json(layer.out()).path("metadata")).anySatisfy(entry -> {
+            assertThat(entry.path("name").asText()).isEqualTo("adversaries");
+            assertThat(entry.path("value").asText()).isEqualTo(users);
+        });
+    }
+
+    @Test
+    void coverageMarkdownDoesNotNameTheAdversariesAgainAfterItsScope() {
+        Expected adversaries = CASES.get(2);
+        String markdown = run("coverage", adversaries.options(), "markdown");
+        assertThat(markdownFact(markdown, "Scope")).isEqualTo(adversaries.scope());
+        assertThat(markdownFact(markdown, "Adversaries")).as(markdown).isNull();
     }
 
     private static String[] prepend(String command, List<String> options) {

@@ -147,7 +147,7 @@ class AttackObjectTablesTest {
         Report report = SampleAttackObjects.gap();
 
         assertThat(table(report)).isEqualTo("""
-                Gap  7 of 9 techniques used by G0016 APT29, S0154 Cobalt Strike (and their software) not covered
+                Gap  7 of 9 techniques used by G0016 APT29, S0154 Cobalt Strike and their software not covered
                 Have        2 capabilities: aws_iam, aws_sso
                 Sets        aws@12.12.2024@16.1, nist_800_53@rev5@16.1
 

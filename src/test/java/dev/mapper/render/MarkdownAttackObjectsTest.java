@@ -124,7 +124,7 @@ class MarkdownAttackObjectsTest {
         assertThat(markdown(SampleAttackObjects.gap())).isEqualTo("""
                 # Gap: 7 of 9 techniques uncovered
 
-                - **Adversaries**: G0016 APT29, S0154 Cobalt Strike
+                - **Adversaries**: G0016 APT29, S0154 Cobalt Strike and their software
                 - **Have**: aws\\_iam, aws\\_sso
                 - **Mapping sets**: aws@12.12.2024@16.1, nist\\_800\\_53@rev5@16.1
 
