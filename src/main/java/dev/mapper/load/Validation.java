@@ -170,7 +170,8 @@ public final class Validation {
      */
     public ValidationReport check(AttackCatalog attack) {
         Set<String> uncheckedDomains = new LinkedHashSet<>();
-        Map<String, Set<String>> otherVersions = new LinkedHashMap<>();
+        Map<String, Set<String>> otherVersions = new LinkedHashMap<>(); // by the release's name
+        Set<String> unknownVersions = new LinkedHashSet<>(); // names of releases whose version is unknown
         for (CheckedFile checked : mappingFiles) {
             Collector out = new Collector(checked.name());
             MappingSet set = checked.file().set();
@@ -179,6 +180,9 @@ public final class Validation {
                 uncheckedDomains.add(set.domain());
             } else if (!release.version().equals(set.attackVersion())) {
                 otherVersions.computeIfAbsent(release.displayName(), k -> new LinkedHashSet<>()).add(set.attackVersion());
+                if (!release.versionKnown()) {
+                    unknownVersions.add(release.displayName());
+                }
             }
             List<Mapping> mappings = checked.file().mappings();
             for (int i = 0; i < mappings.size(); i++) {
@@ -194,9 +198,11 @@ public final class Validation {
                     + "could be found unknown (add the STIX bundle, e.g. --data "
                     + AttackDomain.of(domain).map(d -> d.bundleFileName(null)).orElse(domain + "-attack.json") + ")");
         }
+        // Of a release of unknown version, whether it is the newest loaded cannot be known (as in coverage's note).
         otherVersions.forEach((release, versions) -> notes.add("files made against ATT&CK " + String.join(", ", versions)
-                + " were checked against " + release + ", the newest loaded of their domain (load their own release "
-                + "to check against it)"));
+                + " were checked against " + release + (unknownVersions.contains(release) ? ", which cannot be "
+                + "matched to " + String.join(", ", versions) : ", the newest loaded of their domain")
+                + " (load their own release to check against it)"));
         List<Finding> all = new ArrayList<>();
         for (List<Finding> inFile : findings.values()) {
             inFile.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column));
