@@ -170,8 +170,7 @@ public final class Validation {
      */
     public ValidationReport check(AttackCatalog attack) {
         Set<String> uncheckedDomains = new LinkedHashSet<>();
-        Map<String, Set<String>> otherVersions = new LinkedHashMap<>(); // by the release's name
-        Set<String> unknownVersions = new LinkedHashSet<>(); // names of releases whose version is unknown
+        Map<String, StandIn> standIns = new LinkedHashMap<>(); // by the release's name
         for (CheckedFile checked : mappingFiles) {
             Collector out = new Collector(checked.name());
             MappingSet set = checked.file().set();
@@ -179,10 +178,8 @@ public final class Validation {
             if (release == null) {
                 uncheckedDomains.add(set.domain());
             } else if (!release.version().equals(set.attackVersion())) {
-                otherVersions.computeIfAbsent(release.displayName(), k -> new LinkedHashSet<>()).add(set.attackVersion());
-                if (!release.versionKnown()) {
-                    unknownVersions.add(release.displayName());
-                }
+                standIns.computeIfAbsent(release.displayName(), k -> new StandIn(release, new LinkedHashSet<>()))
+                        .versions().add(set.attackVersion());
             }
             List<Mapping> mappings = checked.file().mappings();
             for (int i = 0; i < mappings.size(); i++) {
@@ -199,10 +196,13 @@ public final class Validation {
                     + AttackDomain.of(domain).map(d -> d.bundleFileName(null)).orElse(domain + "-attack.json") + ")");
         }
         // Of a release of unknown version, whether it is the newest loaded cannot be known (as in coverage's note).
-        otherVersions.forEach((release, versions) -> notes.add("files made against ATT&CK " + String.join(", ", versions)
-                + " were checked against " + release + (unknownVersions.contains(release) ? ", which cannot be "
-                + "matched to " + String.join(", ", versions) : ", the newest loaded of their domain")
-                + " (load their own release to check against it)"));
+        for (StandIn standIn : standIns.values()) {
+            String versions = String.join(", ", standIn.versions());
+            notes.add("files made against ATT&CK " + versions + " were checked against "
+                    + standIn.release().displayName() + (standIn.release().versionKnown() ? ", the newest loaded of "
+                    + "their domain" : ", which cannot be matched to " + versions)
+                    + " (load their own release to check against it)");
+        }
         List<Finding> all = new ArrayList<>();
         for (List<Finding> inFile : findings.values()) {
             inFile.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column));
@@ -306,5 +306,9 @@ public final class Validation {
         public Positions positions() {
             return positions;
         }
+    }
+
+    /** A release files were checked against in place of the versions they were made against. */
+    private record StandIn(AttackRelease release, Set<String> versions) {
     }
 }
