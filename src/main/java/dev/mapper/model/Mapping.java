@@ -1,7 +1,7 @@
 package dev.mapper.model;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,35 +57,55 @@ public record Mapping(
 
     /**
      * The mappings of a list with their exact duplicates ({@link #sameContent}), each group in the order of its first
-     * copy, that copy first. Linear, not quadratic (a NIST control has hundreds of mappings per set): a mapping is
-     * compared only with the earlier ones that share its capability, technique and comments, which duplicates must.
-     * A loop, not a stream: {@code show} runs it for every set it prints.
+     * copy, that copy first. Not quadratic (a NIST control has hundreds of mappings per set): the mappings are sorted
+     * by a hash of their capability, technique and comments, which duplicates share, and a mapping is compared only
+     * with its neighbours of the same hash. No map and a list of one for a mapping without copies (nearly all of
+     * them): {@code show} runs this for every set it prints, and each allocation in a fresh JVM touches new memory.
      */
     public static List<List<Mapping>> withCopies(List<Mapping> mappings) {
-        List<List<Mapping>> groups = new ArrayList<>();
-        Map<Integer, List<List<Mapping>>> byKey = new HashMap<>();
-        for (Mapping m : mappings) {
-            Integer key = (Objects.hashCode(m.capabilityId()) * 31 + Objects.hashCode(m.attackObjectId())) * 31
-                    + Objects.hashCode(m.comments());
-            List<List<Mapping>> candidates = byKey.get(key);
-            List<Mapping> same = null;
-            if (candidates == null) {
-                candidates = new ArrayList<>(1);
-                byKey.put(key, candidates);
-            } else {
-                for (List<Mapping> group : candidates) {
+        int n = mappings.size();
+        long[] byHash = new long[n]; // the hash in the high half, the index in the low: sorted, by hash, then index
+        for (int i = 0; i < n; i++) {
+            Mapping m = mappings.get(i);
+            int hash = (Objects.hashCode(m.capabilityId) * 31 + Objects.hashCode(m.attackObjectId)) * 31
+                    + Objects.hashCode(m.comments);
+            byHash[i] = (long) hash << 32 | i;
+        }
+        Arrays.sort(byHash);
+        @SuppressWarnings("unchecked")
+        List<Mapping>[] groupAt = new List[n]; // by the index of its first copy
+        for (int run = 0, end; run < n; run = end) {
+            end = run + 1;
+            while (end < n && byHash[end] >> 32 == byHash[run] >> 32) {
+                end++;
+            }
+            if (end - run == 1) {
+                groupAt[(int) byHash[run]] = List.of(mappings.get((int) byHash[run]));
+                continue;
+            }
+            List<List<Mapping>> started = new ArrayList<>(); // the groups of this hash, in index order
+            for (int k = run; k < end; k++) {
+                Mapping m = mappings.get((int) byHash[k]);
+                List<Mapping> same = null;
+                for (List<Mapping> group : started) {
                     if (group.get(0).sameContent(m)) {
                         same = group;
                         break;
                     }
                 }
+                if (same == null) {
+                    same = new ArrayList<>(1);
+                    started.add(same);
+                    groupAt[(int) byHash[k]] = same;
+                }
+                same.add(m);
             }
-            if (same == null) {
-                same = new ArrayList<>(1);
-                candidates.add(same);
-                groups.add(same);
+        }
+        List<List<Mapping>> groups = new ArrayList<>(n);
+        for (List<Mapping> group : groupAt) {
+            if (group != null) {
+                groups.add(group);
             }
-            same.add(m);
         }
         return groups;
     }

@@ -47,7 +47,12 @@ public record MappingSet(
 
     @Override
     public int hashCode() {
-        return Objects.hash(framework, frameworkVersion, attackVersion, domain, source == null ? null : source.location());
+        // Objects.hash's value without its array, an allocation per lookup: show hashes a set for each mapping it prints.
+        int hash = 31 + Objects.hashCode(framework);
+        hash = 31 * hash + Objects.hashCode(frameworkVersion);
+        hash = 31 * hash + Objects.hashCode(attackVersion);
+        hash = 31 * hash + Objects.hashCode(domain);
+        return 31 * hash + (source == null ? 0 : Objects.hashCode(source.location()));
     }
 
     @Override

@@ -2,10 +2,8 @@ package dev.mapper.model;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The answer to "what maps to technique X": the technique (from ATT&CK, or from the mapping files' names when its
@@ -40,35 +38,56 @@ public record TechniqueReport(Technique technique, List<Tactic> tactics, List<Te
 
     /** One summary per framework, in the order of the mappings (set order: by framework). */
     public List<FrameworkSummary> frameworkSummaries() {
-        // Loops, not lambdas: each lambda costs ~0.1 ms to link in a cold JVM, and every show of a technique runs
-        // this once (docs/performance.md).
-        Map<String, List<Mapping>> byFramework = new LinkedHashMap<>();
+        // One pass with a tally per framework, whose mappings come in several runs (one per sub-technique). Loops, not
+        // lambdas: each lambda costs ~0.1 ms to link in a cold JVM, and every show of a technique runs this once
+        // (docs/performance.md).
+        Map<String, Tally> byFramework = new LinkedHashMap<>();
         for (Mapping m : mappings) {
-            Groups.listIn(byFramework, m.set().framework()).add(m);
-        }
-        List<FrameworkSummary> summaries = new ArrayList<>();
-        for (Map.Entry<String, List<Mapping>> entry : byFramework.entrySet()) {
-            String framework = entry.getKey();
-            List<Mapping> list = entry.getValue();
-            Score strongest = null;
-            Set<String> categories = new LinkedHashSet<>();
-            Map<String, MappingType> types = new LinkedHashMap<>(); // by key: a record's equals costs a cold start
-            for (Mapping m : list) {
-                Score score = Score.of(m.scoreValue());
-                if (score != null && (strongest == null || score.compareTo(strongest) > 0)) {
-                    strongest = score;
-                }
-                if (m.scoreCategory() != null && !m.scoreCategory().isBlank()) {
-                    categories.add(m.scoreCategory());
-                }
-                if (m.mappingType() != null) {
-                    types.putIfAbsent(m.mappingType(), m.type());
-                }
+            Tally tally = byFramework.get(m.set().framework());
+            if (tally == null) {
+                tally = new Tally();
+                byFramework.put(m.set().framework(), tally);
             }
-            summaries.add(new FrameworkSummary(framework, list.size(), strongest, List.copyOf(categories),
-                    List.copyOf(types.values())));
+            tally.add(m);
+        }
+        List<FrameworkSummary> summaries = new ArrayList<>(byFramework.size());
+        for (Map.Entry<String, Tally> entry : byFramework.entrySet()) {
+            Tally tally = entry.getValue();
+            summaries.add(new FrameworkSummary(entry.getKey(), tally.count, tally.strongest, tally.categories,
+                    tally.types));
         }
         return summaries;
+    }
+
+    /** A framework's summary while its mappings are counted: lists, not sets, as a framework has a few of each. */
+    private static final class Tally {
+        int count;
+        Score strongest;
+        final List<String> categories = new ArrayList<>(4);
+        final List<MappingType> types = new ArrayList<>(4);
+
+        void add(Mapping m) {
+            count++;
+            Score score = Score.of(m.scoreValue());
+            if (score != null && (strongest == null || score.compareTo(strongest) > 0)) {
+                strongest = score;
+            }
+            if (m.scoreCategory() != null && !m.scoreCategory().isBlank() && !categories.contains(m.scoreCategory())) {
+                categories.add(m.scoreCategory());
+            }
+            if (m.mappingType() != null && !hasType(m.mappingType())) {
+                types.add(m.type());
+            }
+        }
+
+        private boolean hasType(String key) { // by key: a record's equals costs a cold start
+            for (int i = 0; i < types.size(); i++) { // by index: C1's code allocates each iterator
+                if (types.get(i).key().equals(key)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     @Override

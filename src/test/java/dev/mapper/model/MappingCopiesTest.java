@@ -34,4 +34,19 @@ class MappingCopiesTest {
 
         assertThat(Mapping.withCopies(List.of(partial, minimal, detect))).hasSize(3).allSatisfy(g -> assertThat(g).hasSize(1));
     }
+
+    @Test
+    void groupsComeInTheOrderOfTheirFirstCopyWhateverTheirContent() {
+        List<Mapping> mappings = List.of(
+                mapping(AWS, "zz_last_by_name", "T1528").line(1).build(),
+                mapping(AWS, "aa_first_by_name", "T1078").line(2).build(),
+                mapping(AWS, "zz_last_by_name", "T1528").line(3).build(),
+                mapping(AWS, "mm_middle", "T1190").line(4).build(),
+                mapping(AWS, "aa_first_by_name", "T1078").line(5).build());
+
+        assertThat(Mapping.withCopies(mappings)).extracting(g -> g.get(0).line(), List::size)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 2), org.assertj.core.groups.Tuple.tuple(2, 2),
+                        org.assertj.core.groups.Tuple.tuple(4, 1));
+        assertThat(Mapping.withCopies(List.of())).isEmpty();
+    }
 }
