@@ -40,6 +40,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -64,6 +65,12 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
     private final RenderOptions options;
     /** See {@link RenderedGroup}: filled only while a list of reports is rendered. */
     private Map<String, RenderedGroup> renderedGroups = NO_GROUPS;
+    /** See {@link #setHeading}. */
+    private final Map<MappingSet, String> setHeadings = new HashMap<>();
+    /** The text {@link #indented} wraps, copied: one array for all of them, not one each (a comment, a description). */
+    private char[] wrapBuffer = new char[4096];
+    /** A mapping's facts while it is rendered: one list for all of them. */
+    private final List<Fact> facts = new ArrayList<>();
 
     TableRenderer(RenderOptions options) {
         this.options = options;
@@ -76,11 +83,12 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
             // which need not be one string first, nor a string (and its copies) per section.
             StringBuilder b = new StringBuilder();
             char[] chunk = new char[8192];
+            String rule = sectionRule();
             renderedGroups = new HashMap<>();
             for (int i = 0; i < list.reports().size(); i++) {
                 b.setLength(0);
                 if (i > 0) {
-                    b.append(sectionRule());
+                    b.append(rule);
                 }
                 Report section = list.reports().get(i);
                 if (section instanceof TechniqueReport technique) {
@@ -224,24 +232,29 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
             countWidth = Math.max(countWidth, String.valueOf(row.mappingCount()).length());
         }
         for (TechniqueReport.FrameworkSummary row : rows) {
-            List<String> facts = new ArrayList<>();
-            if (row.strongestScore() != null) {
-                facts.add("strongest " + options.style().score(row.strongestScore(), row.strongestScore().toString()));
-            }
-            if (!row.scoreCategories().isEmpty()) {
-                facts.add(Text.line(String.join(", ", row.scoreCategories())));
-            } else if (!row.mappingTypes().isEmpty()) {
-                List<String> types = new ArrayList<>();
-                for (MappingType type : row.mappingTypes()) {
-                    types.add(type.displayName());
-                }
-                facts.add(Text.line(String.join(", ", types)));
-            }
             String name = Text.line(row.framework());
             String count = String.valueOf(row.mappingCount());
-            b.append("  ").append(style(Role.ACCENT, name)).append(" ".repeat(nameWidth - name.length() + 2))
-                    .append(" ".repeat(countWidth - count.length())).append(count)
-                    .append(facts.isEmpty() ? "" : "  " + String.join(style(Role.MUTED, " · "), facts)).append('\n');
+            b.append("  ").append(style(Role.ACCENT, name));
+            for (int pad = nameWidth - name.length() + 2 + countWidth - count.length(); pad > 0; pad--) {
+                b.append(' ');
+            }
+            b.append(count);
+            String before = "  "; // what comes before the next fact
+            if (row.strongestScore() != null) {
+                b.append(before).append("strongest ")
+                        .append(options.style().score(row.strongestScore(), row.strongestScore().toString()));
+                before = style(Role.MUTED, " · ");
+            }
+            if (!row.scoreCategories().isEmpty()) {
+                b.append(before).append(Text.line(String.join(", ", row.scoreCategories())));
+            } else if (!row.mappingTypes().isEmpty()) {
+                StringBuilder types = new StringBuilder();
+                for (MappingType type : row.mappingTypes()) {
+                    types.append(types.length() == 0 ? "" : ", ").append(type.displayName());
+                }
+                b.append(before).append(Text.line(types.toString()));
+            }
+            b.append('\n');
         }
     }
 
@@ -255,21 +268,17 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
      * citations and links as footnotes (or, with no {@code notes}, left out and as their text).
      */
     void longText(StringBuilder b, String text, Footnotes notes) {
-        List<String> paragraphs = Text.paragraphs(notes == null ? Footnotes.withoutNotes(text) : text);
-        if (notes != null && options.detail() != Detail.FULL && paragraphs.size() > 1) {
-            paragraphs = new ArrayList<>(paragraphs);
-            paragraphs.set(0, notes.plain(paragraphs.get(0))); // only the shown paragraph's notes are listed
-        } else if (notes != null) {
-            List<String> plain = new ArrayList<>(paragraphs.size());
-            for (String paragraph : paragraphs) {
-                plain.add(notes.plain(paragraph));
+        List<String> shown = new ArrayList<>(); // the first paragraph, or all of them with --full
+        int paragraphs = Text.paragraphs(notes == null ? Footnotes.withoutNotes(text) : text, shown,
+                options.detail() == Detail.FULL ? Integer.MAX_VALUE : 1);
+        if (notes != null) {
+            for (int i = 0; i < shown.size(); i++) {
+                shown.set(i, notes.plain(shown.get(i))); // only the shown paragraphs' notes are listed
             }
-            paragraphs = plain;
         }
-        boolean whole = options.detail() == Detail.FULL || paragraphs.size() <= 1;
-        indented(b, "  ", whole ? String.join("\n\n", paragraphs) : paragraphs.get(0));
-        if (!whole) {
-            b.append("  ").append(style(Role.MUTED, "(" + count(paragraphs.size() - 1, "more paragraph")
+        indented(b, "  ", shown.size() == 1 ? shown.get(0) : String.join("\n\n", shown));
+        if (paragraphs > shown.size()) {
+            b.append("  ").append(style(Role.MUTED, "(" + count(paragraphs - shown.size(), "more paragraph")
                     + ": --full shows them)")).append('\n');
         }
     }
@@ -589,29 +598,60 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
     }
 
     private void mappingsBySet(StringBuilder b, List<Mapping> mappings, Function<Mapping, Headline> headline) {
-        Map<MappingSet, List<Mapping>> bySet = new LinkedHashMap<>();
-        for (Mapping m : mappings) {
-            Groups.listIn(bySet, m.set()).add(m);
+        for (List<Mapping> ofSet : bySet(mappings)) {
+            b.append(setHeading(ofSet.get(0).set()));
+            // Exact duplicates (official files contain some) are shown once, at the first copy, with their count.
+            for (List<Mapping> copies : Mapping.withCopies(ofSet)) {
+                Mapping first = copies.get(0);
+                mapping(b, first, headline.apply(first), copies.size());
+            }
         }
-        for (Map.Entry<MappingSet, List<Mapping>> entry : bySet.entrySet()) {
-            MappingSet set = entry.getKey();
+    }
+
+    /**
+     * The mappings by set, in the order the sets first come. A report's mappings come in runs of a set, which are
+     * returned as views of the list; no map and no copies, as show of every technique groups ~30,000 runs.
+     */
+    private static Collection<List<Mapping>> bySet(List<Mapping> mappings) {
+        List<List<Mapping>> runs = new ArrayList<>();
+        for (int start = 0, end; start < mappings.size(); start = end) {
+            MappingSet set = mappings.get(start).set();
+            end = start + 1;
+            while (end < mappings.size() && mappings.get(end).set() == set) {
+                end++;
+            }
+            for (List<Mapping> run : runs) {
+                if (run.get(0).set().equals(set)) { // a set in two runs: gathered, as a map does it
+                    Map<MappingSet, List<Mapping>> gathered = new LinkedHashMap<>();
+                    for (Mapping m : mappings) {
+                        Groups.listIn(gathered, m.set()).add(m);
+                    }
+                    return gathered.values();
+                }
+            }
+            runs.add(mappings.subList(start, end));
+        }
+        return runs;
+    }
+
+    /** A set's heading: its framework, and its name and file on the same line when they fit. Made once per set. */
+    private String setHeading(MappingSet set) {
+        String heading = setHeadings.get(set);
+        if (heading == null) {
             String framework = Text.line(set.framework());
             String name = Text.line(set.key().toString());
             String source = Text.line(options.source(set.source()));
-            b.append('\n').append(style(Role.ACCENT, framework)).append("  ");
+            StringBuilder b = new StringBuilder().append('\n').append(style(Role.ACCENT, framework)).append("  ");
             if (framework.length() + 2 + name.length() + 3 + source.length() <= options.width()) {
                 b.append(style(Role.MUTED, name + " · " + source));
             } else { // the file's name under the set's, so that the line fits (a path with --verbose may not)
                 b.append(style(Role.MUTED, name)).append('\n').append(" ".repeat(framework.length() + 2))
                         .append(style(Role.MUTED, "· " + source));
             }
-            b.append('\n');
-            // Exact duplicates (official files contain some) are shown once, at the first copy, with their count.
-            for (List<Mapping> copies : Mapping.withCopies(entry.getValue())) {
-                Mapping first = copies.get(0);
-                mapping(b, first, headline.apply(first), copies.size());
-            }
+            heading = b.append('\n').toString();
+            setHeadings.put(set, heading);
         }
+        return heading;
     }
 
     private void mapping(StringBuilder b, Mapping m, Headline headline, long copies) {
@@ -629,7 +669,7 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
             }
         }
         b.append('\n');
-        List<Fact> facts = new ArrayList<>();
+        facts.clear();
         facts.add(new Fact(m.nonMappable() ? "non-mappable" : Text.line(m.type().displayName()), Role.MUTED));
         if (m.scoreCategory() != null) {
             facts.add(new Fact(Text.line(m.scoreCategory()), Role.MUTED));
@@ -716,7 +756,8 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
         int room = options.width() - indent.length();
         int used = 0; // columns of the current line after the indent
         b.append(indent);
-        for (Fact fact : facts) {
+        for (int f = 0; f < facts.size(); f++) { // by index: C1's code allocates each iterator, once per mapping here
+            Fact fact = facts.get(f);
             int length = fact.text().length();
             if (used > 0 && used + 3 + length > room) {
                 b.append('\n').append(indent).append(style(Role.MUTED, "·")).append(' ');
@@ -953,7 +994,14 @@ final class TableRenderer implements Renderer, Report.Visitor<String> {
     }
 
     void indented(StringBuilder b, String indent, String text) {
-        Text.wrapInto(b, indent, text, options.width() - indent.length());
+        int length = text == null ? 0 : text.length();
+        if (wrapBuffer.length < length) {
+            wrapBuffer = new char[Math.max(length, 2 * wrapBuffer.length)];
+        }
+        if (text != null) {
+            text.getChars(0, length, wrapBuffer, 0);
+        }
+        Text.wrapInto(b, indent, wrapBuffer, length, options.width() - indent.length());
     }
 
     String style(Role role, String text) {

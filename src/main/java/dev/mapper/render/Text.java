@@ -41,29 +41,30 @@ public final class Text {
             return "";
         }
         char[] chars = s.toCharArray();
-        char[] safe = neutralise(chars, tab);
+        char[] safe = neutralise(chars, chars.length, tab);
         return safe == chars ? s : new String(safe);
     }
 
     /**
      * {@link #neutralise(String, String)} over an array, which a cold JVM runs faster than {@code charAt} (it runs
-     * over megabytes of text in a show of hundreds of techniques); {@code chars} itself when nothing changes.
+     * over megabytes of text in a show of hundreds of techniques), of its first {@code length} characters:
+     * {@code chars} itself when nothing changes, else a new array of the safe text's length.
      */
-    private static char[] neutralise(char[] chars, String tab) {
+    private static char[] neutralise(char[] chars, int length, String tab) {
         int first = 0;
         // Printable ASCII tested here, the rest in a method: most text is the first, and this loop runs over all of it.
-        while (first < chars.length && (chars[first] >= 0x20 && chars[first] < 0x7f || !changes(chars[first], tab))) {
+        while (first < length && (chars[first] >= 0x20 && chars[first] < 0x7f || !changes(chars[first], tab))) {
             first++;
         }
-        if (first == chars.length) {
+        if (first == length) {
             return chars; // the usual case: nothing to change
         }
-        StringBuilder out = new StringBuilder(chars.length + 16).append(chars, 0, first);
-        for (int i = first; i < chars.length; i++) {
+        StringBuilder out = new StringBuilder(length + 16).append(chars, 0, first);
+        for (int i = first; i < length; i++) {
             char c = chars[i];
             if (c == '\r') {
                 out.append('\n');
-                if (i + 1 < chars.length && chars[i + 1] == '\n') {
+                if (i + 1 < length && chars[i + 1] == '\n') {
                     i++; // \r\n is one line end
                 }
             } else if (c == '\t') {
@@ -99,21 +100,30 @@ public final class Text {
     /** The paragraphs of a text (separated by blank lines), stripped; none for null or blank text. */
     static List<String> paragraphs(String s) {
         List<String> paragraphs = new ArrayList<>();
+        paragraphs(s, paragraphs, Integer.MAX_VALUE);
+        return paragraphs;
+    }
+
+    /**
+     * How many paragraphs {@link #paragraphs(String)} finds in the text, of which the first {@code keep} are added to
+     * {@code into}: the others are counted, not copied (the table shows a description's first paragraph).
+     */
+    static int paragraphs(String s, List<String> into, int keep) {
         if (s == null) {
-            return paragraphs;
+            return 0;
         }
+        int count = 0;
         int start = 0;
         int lineStart = 0;
         // Line by line with indexOf, the JDK's own loop, rather than a loop of our own over every character.
         for (int lineEnd = s.indexOf('\n'); lineEnd >= 0; lineEnd = s.indexOf('\n', lineStart)) {
             if (isBlank(s, lineStart, lineEnd)) {
-                addParagraph(paragraphs, s.substring(start, lineStart));
+                count += paragraph(s, start, lineStart, count < keep ? into : null);
                 start = lineEnd + 1;
             }
             lineStart = lineEnd + 1;
         }
-        addParagraph(paragraphs, s.substring(Math.min(start, s.length())));
-        return paragraphs;
+        return count + paragraph(s, Math.min(start, s.length()), s.length(), count < keep ? into : null);
     }
 
     private static boolean isBlank(String s, int from, int to) {
@@ -125,10 +135,21 @@ public final class Text {
         return true;
     }
 
-    private static void addParagraph(List<String> paragraphs, String paragraph) {
-        if (!paragraph.isBlank()) {
-            paragraphs.add(paragraph.strip());
+    /** 1 when s[from, to) is a paragraph (not blank), which is added to {@code into} stripped, unless null; else 0. */
+    private static int paragraph(String s, int from, int to, List<String> into) {
+        while (from < to && Character.isWhitespace(s.charAt(from))) {
+            from++;
         }
+        while (to > from && Character.isWhitespace(s.charAt(to - 1))) {
+            to--;
+        }
+        if (from == to) {
+            return 0;
+        }
+        if (into != null) {
+            into.add(s.substring(from, to));
+        }
+        return 1;
     }
 
     /** Safe text on one line: newlines folded to spaces, and stripped. */
@@ -192,9 +213,18 @@ public final class Text {
      * of hundreds of techniques wraps megabytes of text, most of it in a JVM that has not compiled this code yet.
      */
     static void wrapInto(StringBuilder out, String indent, String s, int width) {
-        char[] text = s == null ? new char[0] : neutralise(s.toCharArray(), " ");
+        char[] text = s == null ? new char[0] : s.toCharArray();
+        wrapInto(out, indent, text, text.length, width);
+    }
+
+    /**
+     * {@link #wrapInto(StringBuilder, String, String, int)} of the text in {@code chars[0, length)}: a renderer that
+     * wraps thousands of texts copies each into one buffer, as every new array is memory a fresh JVM has not touched.
+     */
+    static void wrapInto(StringBuilder out, String indent, char[] chars, int length, int width) {
+        char[] text = neutralise(chars, length, " ");
         int start = 0;
-        int end = text.length;
+        int end = text == chars ? length : text.length;
         while (start < end && Character.isWhitespace(text[start])) {
             start++;
         }

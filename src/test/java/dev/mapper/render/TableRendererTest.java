@@ -147,6 +147,30 @@ class TableRendererTest {
     }
 
     @Test
+    void aSetsMappingsAreShownUnderOneHeadingEvenWhenTheyDoNotComeTogether() {
+        Technique t = technique("T1078", "Valid Accounts").build();
+        Mapping iam = mapping(AWS, "aws_iam", "T1078").description("aws_iam").build();
+        Mapping veris = mapping(VERIS, "action.hacking", "T1078").description("action.hacking").build();
+        Mapping sso = mapping(AWS, "aws_sso", "T1078").description("aws_sso").build();
+
+        String out = table(new TechniqueReport(t, List.of(), List.of(), List.of(), List.of(iam, veris, sso),
+                List.of(AWS, VERIS)));
+
+        assertThat(out).endsWith("""
+
+                aws  aws@12.12.2024@16.1 · aws.json
+                  aws_iam
+                    Protect
+                  aws_sso
+                    Protect
+
+                veris  veris@1.4.0@16.1 · veris.json
+                  action.hacking
+                    Protect
+                """);
+    }
+
+    @Test
     void aCapabilityDescriptionTooLongForItsLineGoesUnderIt() {
         Technique t = technique("T1078", "Valid Accounts").build();
         String description = "A description long enough that it cannot stand beside the capability ID";

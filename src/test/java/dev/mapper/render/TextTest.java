@@ -85,6 +85,17 @@ class TextTest {
     }
 
     @Test
+    void paragraphsAreCountedWhenOnlyTheFirstAreKept() {
+        String text = "  one\nstill one  \n \t\n\ntwo\n\n\nthree\n  ";
+        List<String> first = new java.util.ArrayList<>();
+
+        assertThat(Text.paragraphs(text)).containsExactly("one\nstill one", "two", "three");
+        assertThat(Text.paragraphs(text, first, 1)).isEqualTo(3);
+        assertThat(first).containsExactly("one\nstill one");
+        assertThat(Text.paragraphs(" \n\n ", first, 1)).isZero();
+    }
+
+    @Test
     void wrappedLinesHoldTheWholeText() {
         String text = "word ".repeat(100) + "z".repeat(1000);
         List<String> lines = Text.wrap(text, 33);
