@@ -161,6 +161,34 @@ class DistributionIT {
         }
     }
 
+    /**
+     * The archive ships the bundled sample as files, which load with --data like any official download; and a run on
+     * files (the directory walk and the parallel reads of every run on real data) takes those classes from the
+     * class-data archive, which the launcher trains on the sample.
+     */
+    @Test
+    void aRunOnFilesGivenWithDataTakesItsClassesFromTheArchive(@TempDir Path dir) throws Exception {
+        Path sample = home.resolve("data");
+        assertThat(sample.resolve("mappings/aws-12.12.2024_attack-16.1-enterprise-T1528.json")).isRegularFile();
+        assertThat(sample.resolve("attack/enterprise-attack-16.1-T1528.json")).isRegularFile();
+        Map<String, String> env = Map.of("MAPPER_JAVA_OPTS", "-Xlog:class+load=info:stderr",
+                "MAPPER_CACHE_DIR", dir.resolve("cache").toString(), "MAPPER_DATA_HOME", dir.resolve("home").toString());
+        String launcher = home.resolve("bin/mapper").toString();
+        List<String> args = List.of(launcher, "--no-bundled", "--data", sample.toString(), "show", "T1528");
+        assertThat(run(dir, env, args.toArray(String[]::new)).exitCode()).as("fills the cache").isZero();
+
+        Run run = run(dir, env, args.toArray(String[]::new));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("T1528  Steal Application Access Token",
+                "aws@12/12/2024@16.1 · aws-12.12.2024_attack-16.1-enterprise-T1528.json");
+        for (String name : List.of("java.nio.file.FileTreeWalker", "dev.mapper.load.DataLoader$NamedFile",
+                "java.util.concurrent.ThreadPoolExecutor")) {
+            assertThat(run.err().lines().filter(line -> line.contains(" " + name + " ")))
+                    .as("the class log of %s", name).singleElement().asString().contains("source: shared objects file");
+        }
+    }
+
     @Test
     void eachJdkBehindALinkedDirectoryGetsAClassDataArchiveOfItsOwn(@TempDir Path jdks) throws Exception {
         // Two JDK builds (wrappers around this JVM with release files of their own) switched behind one link.
