@@ -58,18 +58,31 @@ public final class Downloader {
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(60);
     private static final long POLL_MILLIS = 100;
 
+    static {
+        // The JDK refuses Basic credentials for the tunnel of an https download through a proxy unless this allows
+        // them (net.properties), and reads it once, as its HTTP client starts: set before any. Only credentials that
+        // a proxy variable gives are ever sent, as curl sends them; a -D setting of the user's own wins.
+        System.getProperties().putIfAbsent("jdk.http.auth.tunneling.disabledSchemes", "");
+    }
+
     private final Settings settings;
     private final HttpClient client;
+    /** The credentials the proxy variables give; null when none. */
+    private final EnvironmentProxySelector.ProxyCredentials credentials;
 
     public Downloader(Settings settings) {
         this.settings = settings;
         EnvironmentProxySelector proxies = new EnvironmentProxySelector(settings.environment());
         proxies.check();
-        this.client = HttpClient.newBuilder()
+        HttpClient.Builder client = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NORMAL)
-                .proxy(proxies)
-                .build();
+                .proxy(proxies);
+        credentials = proxies.credentials();
+        if (credentials != null) {
+            client.authenticator(credentials);
+        }
+        this.client = client.build();
     }
 
     /**
@@ -175,8 +188,14 @@ public final class Downloader {
         }
     }
 
-    /** A failure to reach the server at all: not retried, so that a pull without a network ends at once. */
+    /**
+     * A failure to reach the server at all, or a proxy that refused the credentials given: not retried, so that a pull
+     * without a network ends at once.
+     */
     private PullException failure(URI url, IOException e) {
+        if (credentials != null && credentials.refused(url)) {
+            return new PullException(PullException.Kind.NETWORK, url + ": " + status(407), e);
+        }
         if (e instanceof HttpConnectTimeoutException || e instanceof ConnectException) {
             String why = e.getCause() instanceof java.nio.channels.UnresolvedAddressException
                     ? "unknown host" : e instanceof HttpConnectTimeoutException ? "connection timed out"
@@ -191,6 +210,8 @@ public final class Downloader {
         return "HTTP " + code + switch (code) {
             case 401, 403 -> " (access denied)";
             case 404, 410 -> " (not found)";
+            case 407 -> " (the proxy wants credentials, or refused those given: http://user:password@host:port in"
+                    + " https_proxy)";
             default -> "";
         };
     }
@@ -297,7 +318,8 @@ public final class Downloader {
                     if (subscriber != null && subscriber.writeFailure() != null) {
                         throw DataHome.cannotWrite(target, subscriber.writeFailure());
                     }
-                    if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException) {
+                    if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException
+                            || cause instanceof IOException && credentials != null && credentials.refused(url)) {
                         throw failure(url, (IOException) cause);
                     }
                     if (cause instanceof HttpTimeoutException) {
