@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,13 +103,17 @@ class DataPullTest {
     }
 
     private Run pull(String... more) {
+        return Cli.run(pullArgs(more));
+    }
+
+    private String[] pullArgs(String... more) {
         List<String> args = new ArrayList<>(List.of("data", "pull", "--data-home", home.toString(),
                 "--source-list", sourceList.toString(), "--allow-http", "--format", "json"));
         args.addAll(List.of(more));
         if (!args.contains("--retries")) {
             args.addAll(List.of("--retries", "1"));
         }
-        return Cli.run(args.toArray(String[]::new));
+        return args.toArray(String[]::new);
     }
 
     private static Map<String, String> states(Run run) throws IOException {
@@ -293,6 +299,63 @@ class DataPullTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(served(ENTERPRISE_2)).isEqualTo(bundle);
+    }
+
+    /**
+     * A pull stopped while it downloads (SIGTERM here; Ctrl-C's SIGINT ends the JVM the same way) leaves the data home
+     * as it was, its files and manifest, with at most a partial download in the staging directory, which the next
+     * pull clears as it installs the file.
+     */
+    @Test
+    void aPullStoppedWhileItDownloadsLeavesTheDataHomeAsItWas() throws Exception {
+        assertThat(pull().exitCode()).isZero();
+        Map<String, String> before = snapshot();
+        byte[] changed = OfficialData.attackBundle("enterprise", "18.0", 5000, "T1078", "T1528");
+        server.serve(ENTERPRISE_2, changed);
+        server.trouble(ENTERPRISE_2, new Trickle(changed.length / 100 + 1, Duration.ofMillis(100))); // ≈ 10 s
+        Path staging = home.resolve(".staging");
+
+        Process mapper = Processes.start(pullArgs());
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (stagedBytes(staging) == 0 && mapper.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(mapper.isAlive()).as("still downloading").isTrue();
+            assertThat(stagedBytes(staging)).as("part of the new bundle staged").isPositive();
+            mapper.destroy(); // SIGTERM
+
+            assertThat(mapper.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(mapper.exitValue()).isEqualTo(128 + 15);
+        } finally {
+            mapper.destroyForcibly();
+        }
+        assertThat(snapshot()).as("the data home's files and manifest").isEqualTo(before);
+
+        Run again = pull();
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(states(again)).containsEntry("enterprise-attack 18.0", "updated");
+        assertThat(served(ENTERPRISE_2)).isEqualTo(changed);
+        assertThat(stagedBytes(staging)).as("nothing left in staging").isZero();
+    }
+
+    /** The bytes of the files in the staging directory; 0 when there is none. */
+    private static long stagedBytes(Path staging) throws IOException {
+        if (!Files.isDirectory(staging)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(staging)) {
+            long bytes = 0;
+            for (Path file : files.toList()) {
+                try {
+                    bytes += Files.size(file);
+                } catch (NoSuchFileException e) {
+                    // installed, or deleted, since the listing
+                }
+            }
+            return bytes;
+        }
     }
 
     @Test
