@@ -107,6 +107,9 @@ final class MatrixQuery {
                     }
                 }
             }
+            if (tactic.deprecated() && cells.isEmpty()) {
+                continue; // a retired tactic (Mobile's Network Effects), not a column of the current matrix
+            }
             columns.add(new MatrixReport.Column(new CoverageReport.TacticCoverage(tactic, covered, total), cells));
         }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mapper.testing.AttackBundle;
 import dev.mapper.testing.Cli;
 import dev.mapper.testing.MappingFiles;
 import dev.mapper.testing.MatrixFixture;
@@ -209,6 +210,28 @@ class MatrixTest {
         Cli.Run unknown = run("--capability", "cx_nothing");
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
         assertThat(unknown.err()).contains("unknown capability cx_nothing");
+    }
+
+    /**
+     * A retired matrix's tactics are no columns: Mobile's releases keep "Network-Based Effects", deprecated, with two
+     * deprecated tactics and no techniques, and list it before "Mobile ATT&CK".
+     */
+    @Test
+    void theTacticsOfARetiredMatrixAreNotColumns(@TempDir Path mobileDir) throws Exception {
+        AttackBundle.of("mobile", "90.2")
+                .tactic("TA0027", "initial-access", "Initial Access").technique("T1661", "Application Versioning")
+                .tactic("TA0041", "execution", "Execution").technique("T1623", "Command and Scripting Interpreter")
+                .tactic("TA0038", "network-effects", "Network Effects").deprecated("TA0038")
+                .tactic("TA0039", "remote-service-effects", "Remote Service Effects").deprecated("TA0039")
+                .deprecatedMatrix("Network-Based Effects", "TA0038", "TA0039")
+                .write(mobileDir.resolve("mobile-attack-90.2.json"));
+
+        JsonNode doc = Cli.json(List.of("--no-bundled", "--data", mobileDir.toString(), "matrix", "--domain",
+                "mobile"));
+
+        assertThat(doc.path("tactics").findValuesAsText("id")).containsExactly("TA0027", "TA0041");
+        Cli.Run table = Cli.run("--no-bundled", "--data", mobileDir.toString(), "matrix", "--domain", "mobile");
+        assertThat(table.out()).startsWith("ATT&CK Mobile 90.2 matrix").doesNotContain("Network", "Remote Se");
     }
 
     @Test

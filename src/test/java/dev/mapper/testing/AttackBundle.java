@@ -224,6 +224,23 @@ public final class AttackBundle {
         return this;
     }
 
+    /**
+     * A deprecated matrix of the tactics of those IDs (deprecated themselves, say), first among the objects, as
+     * Mobile's "Network-Based Effects" comes before "Mobile ATT&CK" in its releases.
+     */
+    public AttackBundle deprecatedMatrix(String name, String... tacticIds) {
+        ObjectNode matrix = JSON.createObjectNode().put("type", "x-mitre-matrix")
+                .put("id", derivedId("x-mitre-matrix", name)).put("name", name)
+                .put("x_mitre_deprecated", true);
+        matrix.putArray("x_mitre_domains").add(domain + "-attack");
+        ArrayNode refs = matrix.putArray("tactic_refs");
+        for (String id : tacticIds) {
+            refs.add(stixId(id));
+        }
+        objects.insert(0, matrix);
+        return this;
+    }
+
     /** The STIX id of the object with that ATT&CK ID, for tests that follow references by STIX id. */
     public String stixId(String attackId) {
         return find(attackId).path("id").asText();
