@@ -4,6 +4,7 @@ import dev.mapper.index.MappingFilter;
 import dev.mapper.index.MappingIndex;
 import dev.mapper.model.Adversary;
 import dev.mapper.model.AdversaryTechniques;
+import dev.mapper.model.AttackDomain;
 import dev.mapper.model.Scoring;
 import dev.mapper.model.SelectionReport;
 import dev.mapper.render.AdversaryLayer;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -87,24 +89,44 @@ final class ExportLayerCommand implements Callable<Integer> {
         MappingIndex index = Commands.index(spec);
         MappingFilter filter = have.apply(selection.filters.filter(spec.commandLine(), index), index);
         SelectionReport report = selection.select(spec, index, filter);
-        Set<String> domains = MappingLayer.domains(report);
-        if (domains.size() > 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "a layer shows one ATT&CK domain but the "
-                    + "selection spans " + String.join(", ", domains) + "; choose one with --domain");
-        }
+        AdversaryTechniques used = adversaries.given() ? adversaries.techniques(spec, index, filter) : null;
+        String domain = domain(report, used, filter);
         MappingLayer.Result result;
-        if (adversaries.given()) {
-            AdversaryTechniques used = adversaries.techniques(spec, index, filter);
+        if (used != null) {
             String names = used.adversaries().stream().map(Adversary::name).collect(Collectors.joining(", "));
             result = AdversaryLayer.build(report, used, new AdversaryLayer.Options(
-                    name != null ? name : NavigatorLayer.sheetTitle(names + " gap"), attackVersion, selected()));
+                    name != null ? name : NavigatorLayer.sheetTitle(names + " gap"), domain, attackVersion,
+                    selected()));
         } else {
             result = MappingLayer.build(report,
-                    new MappingLayer.Options(name != null ? name : defaultName(), scoring, attackVersion));
+                    new MappingLayer.Options(name != null ? name : defaultName(), domain, scoring, attackVersion));
         }
         Commands.write(spec, target, out -> NavigatorLayer.write(result.layer(), out));
         tell(result);
         return ExitCodes.OK;
+    }
+
+    /**
+     * The layer's one ATT&CK domain: the one --domain names; else that of the adversaries' techniques (an ICS group's
+     * layer is an ICS layer, whatever the mappings), or of the selected mappings; Enterprise when there are none.
+     */
+    private String domain(SelectionReport report, AdversaryTechniques used, MappingFilter filter) {
+        if (filter.domains().size() == 1) {
+            return filter.domains().iterator().next();
+        }
+        Set<String> domains = new TreeSet<>();
+        if (used != null) {
+            used.techniques().forEach(u -> domains.add(AttackDomain.normalise(u.technique().domain())));
+        }
+        if (domains.isEmpty()) {
+            MappingLayer.domains(report).forEach(d -> domains.add(AttackDomain.normalise(d)));
+        }
+        if (domains.size() > 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "a layer shows one ATT&CK domain but the "
+                    + (used != null && !used.techniques().isEmpty() ? "adversaries' techniques span " : "selection spans ")
+                    + String.join(", ", domains) + "; choose one with --domain");
+        }
+        return domains.isEmpty() ? AttackDomain.ENTERPRISE.key() : domains.iterator().next();
     }
 
     /** "aws mappings", "AC-2 mappings", "aws, T1528 mappings": what was selected, as a valid sheet title. */

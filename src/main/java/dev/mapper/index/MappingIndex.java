@@ -713,9 +713,15 @@ public final class MappingIndex implements AttackCatalog {
         return new AdversaryTechniques(adversaries, viaSoftware, used);
     }
 
-    /** True when the technique passes the filter's tactics and platforms (one without ATT&CK data passes neither). */
+    /**
+     * True when the technique passes the filter's domains, tactics and platforms (one without ATT&CK data passes
+     * neither tactics nor platforms). The domains are tested here, not in the filter's test of a mapping, where they
+     * are the set's: a mapping may name a technique of another domain, and is then still its file's.
+     */
     boolean passesTechnique(Technique technique, MappingFilter filter) {
-        return filter.testTechnique(technique.stixId() == null ? null : technique, tacticKeys(technique));
+        return (filter.domains().isEmpty() || technique.stixId() == null
+                || filter.domains().contains(AttackDomain.normalise(technique.domain())))
+                && filter.testTechnique(technique.stixId() == null ? null : technique, tacticKeys(technique));
     }
 
     /**

@@ -33,8 +33,11 @@ public final class AdversaryLayer {
             new NavigatorLayer.Step(UNCOVERED, "#e34a33", "used, not covered"),
             new NavigatorLayer.Step(COVERED, "#31a354", "used and covered")));
 
-    /** What to build: the layer's name, the ATT&CK version to declare (as {@link MappingLayer.Options}), what was selected. */
-    public record Options(String name, String attackVersion, String selected) {
+    /**
+     * What to build: the layer's name and ATT&CK domain, the ATT&CK version to declare (as
+     * {@link MappingLayer.Options}), what was selected.
+     */
+    public record Options(String name, String domain, String attackVersion, String selected) {
     }
 
     private AdversaryLayer() {
@@ -46,7 +49,7 @@ public final class AdversaryLayer {
      */
     public static MappingLayer.Result build(SelectionReport selection, AdversaryTechniques techniques,
                                             Options options) {
-        String domain = MappingLayer.domains(selection).stream().findFirst().orElse("enterprise");
+        String domain = options.domain();
         LayerAttackVersion version = LayerAttackVersion.choose(options.attackVersion(), selection.releases(), domain);
         MappingLayer.Placed placed = MappingLayer.place(MappingLayer.mapped(selection), selection, version);
         Map<String, String> notShown = new TreeMap<>(placed.notShown());

@@ -40,10 +40,10 @@ public final class MappingLayer {
             new NavigatorLayer.Ramp("#deebf7", "#08519c", "capability", "capabilities");
 
     /**
-     * What to build: the layer's name, the scoring, and the ATT&CK version to declare (a
-     * {@link LayerAttackVersion#isChoice choice}: loaded, none, or a version).
+     * What to build: the layer's name, its ATT&CK domain (enterprise, mobile, ics), the scoring, and the ATT&CK
+     * version to declare (a {@link LayerAttackVersion#isChoice choice}: loaded, none, or a version).
      */
-    public record Options(String name, Scoring scoring, String attackVersion) {
+    public record Options(String name, String domain, Scoring scoring, String attackVersion) {
     }
 
     /**
@@ -70,7 +70,7 @@ public final class MappingLayer {
 
     public static Result build(SelectionReport report, Options options) {
         Scoring scoring = resolve(options.scoring(), report);
-        String domain = domains(report).stream().findFirst().orElse("enterprise");
+        String domain = options.domain();
         LayerAttackVersion version = LayerAttackVersion.choose(options.attackVersion(), report.releases(), domain);
         AttackRelease checked = version.checkedAgainst();
 

@@ -4,6 +4,7 @@ import static dev.mapper.testing.MappingFiles.scored;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mapper.testing.AttackBundle;
 import dev.mapper.testing.Cli;
 import dev.mapper.testing.MappingFiles;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * its uses of that domain's techniques. mapper joins them, and measures each domain against its own release.
  */
 class AdversaryDomainsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path dir;
@@ -73,5 +76,34 @@ class AdversaryDomainsTest {
         assertThat(doc.path("domains").get(0).path("total").asInt()).isEqualTo(1);
         assertThat(doc.path("domains").get(1).path("covered").asInt()).isEqualTo(1);
         assertThat(doc.path("domains").get(1).path("total").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aLayerOfItsTechniquesIsOfTheDomainChosenAndHoldsOnlyThatDomainsTechniques() throws Exception {
+        Cli.Run both = Cli.run(first(), "export", "layer", "--group", "alpha");
+        assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(both.err()).contains("a layer shows one ATT&CK domain but the adversaries' techniques span "
+                + "enterprise, ics; choose one with --domain");
+
+        Cli.Run ics = Cli.run(first(), "export", "layer", "--group", "alpha", "--domain", "ics");
+
+        assertThat(ics.exitCode()).as(ics.err()).isZero();
+        assertThat(ics.err()).isEmpty();
+        JsonNode layer = JSON.readTree(ics.out());
+        assertThat(layer.path("domain").asText()).isEqualTo("ics-attack");
+        assertThat(layer.path("techniques").findValuesAsText("techniqueID")).containsExactly("T0819", "T0866");
+        List<String> shown = new ArrayList<>();
+        json("show", "G0001", "--domain", "ics").path("techniques").forEach(t -> shown.add(t.path("id").asText()));
+        assertThat(shown).containsExactly("T0819", "T0866");
+    }
+
+    @Test
+    void aLayerWithNoMappingSelectedIsOfTheDomainAskedFor() throws Exception {
+        Cli.Run run = Cli.run(first(), "export", "layer", "--framework", "acme", "--domain", "ics");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode layer = JSON.readTree(run.out());
+        assertThat(layer.path("domain").asText()).isEqualTo("ics-attack");
+        assertThat(layer.path("techniques")).isEmpty();
     }
 }

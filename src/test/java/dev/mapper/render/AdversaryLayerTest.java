@@ -59,7 +59,7 @@ class AdversaryLayerTest {
                 new Used(OLDER, List.of("G0001", "G0003"))));
 
         MappingLayer.Result result = AdversaryLayer.build(selection, used,
-                new AdversaryLayer.Options("APT gap", "16", "framework aws, nist_800_53"));
+                new AdversaryLayer.Options("APT gap", "enterprise", "16", "framework aws, nist_800_53"));
 
         assertThat(result.layer().cells()).containsExactly(
                 new Cell("T1078", AdversaryLayer.COVERED, "used by G0001 Group 1, G0002 Group 2, G0003 Group 3, "
@@ -101,7 +101,7 @@ class AdversaryLayerTest {
                 new Used(VALID_ACCOUNTS, five.stream().map(Adversary::id).toList())));
 
         MappingLayer.Result result = AdversaryLayer.build(selection, used,
-                new AdversaryLayer.Options("gap", "none", "framework aws"));
+                new AdversaryLayer.Options("gap", "enterprise", "none", "framework aws"));
 
         assertThat(result.layer().cells()).extracting(Cell::comment).containsExactly("used by G0001 Group 1, "
                 + "G0002 Group 2, G0003 Group 3, G0004 Group 4, G0005 Group 5; covered by aws_iam (protect significant)");
