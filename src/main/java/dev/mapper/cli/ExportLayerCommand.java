@@ -122,9 +122,10 @@ final class ExportLayerCommand implements Callable<Integer> {
             MappingLayer.domains(report).forEach(d -> domains.add(AttackDomain.normalise(d)));
         }
         if (domains.size() > 1) {
+            String spans = used != null && !used.techniques().isEmpty() ? "adversaries' techniques span"
+                    : "selection spans";
             throw new CommandLine.ParameterException(spec.commandLine(), "a layer shows one ATT&CK domain but the "
-                    + (used != null && !used.techniques().isEmpty() ? "adversaries' techniques span " : "selection spans ")
-                    + String.join(", ", domains) + "; choose one with --domain");
+                    + spans + " " + String.join(", ", domains) + "; choose one with --domain");
         }
         return domains.isEmpty() ? AttackDomain.ENTERPRISE.key() : domains.iterator().next();
     }
