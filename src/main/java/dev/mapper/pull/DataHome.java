@@ -132,16 +132,20 @@ public final class DataHome {
         }
     }
 
-    /** A new empty file in the staging directory for one download. */
+    /**
+     * Where one download is written in the staging directory: the same name from one pull to the next (only one pull
+     * at a time holds the lock), so that a pull resumes what a stopped one left there ({@link Downloader#fetch}).
+     */
     Path stagingFile(Item item) {
         try {
             Path staging = Files.createDirectories(directory.resolve(STAGING));
-            return Files.createTempFile(staging, item.path().replace('/', '_'), ".part");
+            return staging.resolve(item.path().replace('/', '_') + ".part");
         } catch (IOException e) {
             throw cannotWrite(directory, e);
         }
     }
 
+    /** Deletes what stopped pulls left in staging, but for downloads that can be resumed: a part with its resume file. */
     private void sweepStaging() throws IOException {
         Path staging = directory.resolve(STAGING);
         if (!Files.isDirectory(staging)) {
@@ -149,7 +153,13 @@ public final class DataHome {
         }
         try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(staging)) {
             for (Path leftover : leftovers) {
-                Files.deleteIfExists(leftover);
+                String name = leftover.getFileName().toString();
+                Path part = name.endsWith(".part.resume")
+                        ? leftover.resolveSibling(name.substring(0, name.length() - ".resume".length())) : leftover;
+                if (!part.getFileName().toString().endsWith(".part") || !Files.isRegularFile(part)
+                        || !Files.isRegularFile(Downloader.resumeFile(part))) {
+                    Files.deleteIfExists(leftover);
+                }
             }
         }
     }

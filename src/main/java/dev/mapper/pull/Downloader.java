@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -88,13 +89,15 @@ public final class Downloader {
     /**
      * Fetches the URL into {@code target} (created or truncated), unless {@code known} validators show the
      * server's copy unchanged. A failure is a {@link PullException}; {@code target} may then hold part of the body.
+     * A part of the same URL that an earlier run left in {@code target}, with its {@link #resumeFile}, is resumed
+     * where it stopped when the server's copy has not changed since (If-Range), as a cut within one run is.
      */
     public Result fetch(URI url, Validators known, Path target, Progress progress) {
         checkScheme(url);
         if ("file".equalsIgnoreCase(url.getScheme())) {
             return copy(url, target, progress);
         }
-        Partial partial = null;
+        Partial partial = Partial.leftIn(target, url);
         for (int attempt = 0; ; attempt++) {
             Attempt current = new Attempt(url, known, partial, target, progress);
             try {
@@ -216,8 +219,28 @@ public final class Downloader {
         };
     }
 
+    /**
+     * Beside a download's target, what resuming it needs should the run end before the download does: the URL, and
+     * the validator (a strong ETag, else Last-Modified) of the response being written.
+     */
+    public static Path resumeFile(Path target) {
+        return target.resolveSibling(target.getFileName() + ".resume");
+    }
+
     /** The body already on disk from an attempt that was cut, and the validator that says it is still current. */
     private record Partial(long bytes, String validator) {
+
+        /** What an earlier run left of {@code url} in {@code target}; null when nothing usable. */
+        static Partial leftIn(Path target, URI url) {
+            try {
+                List<String> lines = Files.readAllLines(resumeFile(target), StandardCharsets.UTF_8);
+                long bytes = Files.size(target);
+                return lines.size() == 2 && lines.get(0).equals(url.toString()) && bytes > 0
+                        ? new Partial(bytes, lines.get(1)) : null;
+            } catch (IOException e) {
+                return null; // none (the usual case), or unreadable: the download starts over
+            }
+        }
     }
 
     /** A failure that another attempt may not meet. */
@@ -293,6 +316,7 @@ public final class Downloader {
             }
             long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
             progress.started(fileName(url), length < 0 ? -1 : offset + length);
+            rememberForResuming(response);
             FileSubscriber subscriber = new FileSubscriber(target, offset);
             body.set(subscriber);
             return subscriber;
@@ -342,14 +366,39 @@ public final class Downloader {
         Partial partial() {
             FileSubscriber subscriber = body.get();
             HttpResponse.ResponseInfo response = info.get();
-            if (subscriber == null || response == null || subscriber.total() == 0 || subscriber.writeFailure() != null
-                    || !response.headers().firstValue("Accept-Ranges").orElse("").contains("bytes")) {
+            if (subscriber == null || response == null || subscriber.total() == 0
+                    || subscriber.writeFailure() != null) {
                 return resumeFrom != null && subscriber == null ? resumeFrom : null;
             }
-            String validator = response.headers().firstValue("ETag").filter(tag -> !tag.startsWith("W/"))
-                    .or(() -> response.headers().firstValue("Last-Modified")).orElse(null);
+            String validator = validator(response);
             return validator == null ? null : new Partial(subscriber.total(), validator);
         }
+
+        /**
+         * Writes the {@link #resumeFile} of a body about to be written, or deletes an old one when the server cannot
+         * resume this one (no ranges, no validator). Failing to write it costs only the resuming.
+         */
+        private void rememberForResuming(HttpResponse.ResponseInfo response) {
+            String validator = validator(response);
+            try {
+                if (validator == null) {
+                    Files.deleteIfExists(resumeFile(target));
+                } else {
+                    Files.writeString(resumeFile(target), url + "\n" + validator + "\n", StandardCharsets.UTF_8);
+                }
+            } catch (IOException e) {
+                DataHome.deleteQuietly(resumeFile(target));
+            }
+        }
+    }
+
+    /** What an If-Range may name to resume this response's body: a strong ETag, else Last-Modified; null: none. */
+    private static String validator(HttpResponse.ResponseInfo response) {
+        if (!response.headers().firstValue("Accept-Ranges").orElse("").contains("bytes")) {
+            return null;
+        }
+        return response.headers().firstValue("ETag").filter(tag -> !tag.startsWith("W/"))
+                .or(() -> response.headers().firstValue("Last-Modified")).orElse(null);
     }
 
     /** The URL's last path segment: what the progress bar names. */

@@ -129,6 +129,7 @@ public final class Installer {
         Downloader.Validators known = intact && offer.url().toString().equals(old.url())
                 ? new Downloader.Validators(old.etag(), old.lastModified()) : Downloader.Validators.NONE;
         Path staged = home.stagingFile(item);
+        boolean resumable = false;
         try {
             Downloader.Result result = downloader.fetch(offer.url(), known, staged, progress);
             if (result.notModified()) {
@@ -155,10 +156,17 @@ public final class Installer {
                     pinned || (old != null && old.pinned()));
             rows.add(row(state, entry, null));
             return entry;
+        } catch (PullException e) {
+            // A download the network cut short stays, with its resume file, for the next pull to resume.
+            resumable = e.kind() == PullException.Kind.NETWORK;
+            throw e;
         } catch (IOException e) {
             throw DataHome.cannotWrite(staged, e);
         } finally {
-            DataHome.deleteQuietly(staged);
+            if (!resumable) {
+                DataHome.deleteQuietly(staged);
+                DataHome.deleteQuietly(Downloader.resumeFile(staged));
+            }
         }
     }
 

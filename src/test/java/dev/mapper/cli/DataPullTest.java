@@ -303,11 +303,11 @@ class DataPullTest {
 
     /**
      * A pull stopped while it downloads (SIGTERM here; Ctrl-C's SIGINT ends the JVM the same way) leaves the data home
-     * as it was, its files and manifest, with at most a partial download in the staging directory, which the next
-     * pull clears as it installs the file.
+     * as it was, its files and manifest, with the partial download in the staging directory, which the next pull
+     * resumes where it stopped and clears as it installs the file.
      */
     @Test
-    void aPullStoppedWhileItDownloadsLeavesTheDataHomeAsItWas() throws Exception {
+    void aPullStoppedWhileItDownloadsLeavesTheDataHomeAsItWasAndTheNextResumes() throws Exception {
         assertThat(pull().exitCode()).isZero();
         Map<String, String> before = snapshot();
         byte[] changed = OfficialData.attackBundle("enterprise", "18.0", 5000, "T1078", "T1528");
@@ -331,23 +331,62 @@ class DataPullTest {
             mapper.destroyForcibly();
         }
         assertThat(snapshot()).as("the data home's files and manifest").isEqualTo(before);
+        long left = stagedBytes(staging);
 
         Run again = pull();
 
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(states(again)).containsEntry("enterprise-attack 18.0", "updated");
         assertThat(served(ENTERPRISE_2)).isEqualTo(changed);
-        assertThat(stagedBytes(staging)).as("nothing left in staging").isZero();
+        assertThat(lastRequest(ENTERPRISE_2).range()).as("resumed").isEqualTo("bytes=" + left + "-");
+        assertThat(staging).isEmptyDirectory();
     }
 
-    /** The bytes of the files in the staging directory; 0 when there is none. */
+    @Test
+    void aDownloadThatTheNetworkCutShortIsResumedByTheNextPull() throws Exception {
+        assertThat(pull().exitCode()).isZero();
+        byte[] changed = OfficialData.attackBundle("enterprise", "18.0", 5000, "T1078");
+        server.serve(ENTERPRISE_2, changed);
+        server.trouble(ENTERPRISE_2, new Cut(1000), new Cut(0));
+        assertThat(pull().exitCode()).isEqualTo(ExitCodes.NETWORK);
+
+        Run again = pull();
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(lastRequest(ENTERPRISE_2).range()).isEqualTo("bytes=1000-");
+        assertThat(served(ENTERPRISE_2)).isEqualTo(changed);
+        assertThat(home.resolve(".staging")).isEmptyDirectory();
+    }
+
+    /** A part left in staging without what resuming it needs is deleted by the next pull, not resumed. */
+    @Test
+    void aPartLeftWithoutItsResumeFileIsDeleted() throws Exception {
+        assertThat(pull().exitCode()).isZero();
+        Path stray = Files.writeString(home.resolve(".staging/attack_enterprise-attack-18.0.json.part"), "{\"type\"");
+        byte[] changed = OfficialData.attackBundle("enterprise", "18.0", 3000, "T1078");
+        server.serve(ENTERPRISE_2, changed);
+
+        Run again = pull();
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(lastRequest(ENTERPRISE_2).range()).isNull();
+        assertThat(served(ENTERPRISE_2)).isEqualTo(changed);
+        assertThat(stray).doesNotExist();
+    }
+
+    private FixtureServer.Request lastRequest(String path) {
+        List<FixtureServer.Request> requests = server.requests(path);
+        return requests.get(requests.size() - 1);
+    }
+
+    /** The bytes of the partial downloads in the staging directory; 0 when there is none. */
     private static long stagedBytes(Path staging) throws IOException {
         if (!Files.isDirectory(staging)) {
             return 0;
         }
         try (Stream<Path> files = Files.list(staging)) {
             long bytes = 0;
-            for (Path file : files.toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".part")).toList()) {
                 try {
                     bytes += Files.size(file);
                 } catch (NoSuchFileException e) {
