@@ -113,6 +113,6 @@ final class Listings {
 
     /** With {@code --domain}, only the tactics of those domains. */
     private static boolean inDomains(MappingFilter filter, Tactic tactic) {
-        return filter.domains().isEmpty() || filter.domains().contains(AttackDomain.normalise(tactic.domain()));
+        return filter.allowsDomain(tactic.domain());
     }
 }

@@ -1,5 +1,6 @@
 package dev.mapper.index;
 
+import dev.mapper.model.AttackDomain;
 import dev.mapper.model.Capability;
 import dev.mapper.model.Mapping;
 import dev.mapper.model.MappingSet;
@@ -124,8 +125,12 @@ public record MappingFilter(
 
     /** True when the set passes the filters that depend on the set alone (framework and domain). */
     boolean testSet(MappingSet set) {
-        return (frameworks.isEmpty() || frameworks.contains(lower(set.framework())))
-                && (domains.isEmpty() || domains.contains(lower(set.domain())));
+        return (frameworks.isEmpty() || frameworks.contains(lower(set.framework()))) && allowsDomain(set.domain());
+    }
+
+    /** True when the ATT&CK domain ({@code enterprise}, ...) is one the domain filter names, or it names none. */
+    boolean allowsDomain(String domain) {
+        return domains.isEmpty() || domains.contains(AttackDomain.normalise(domain));
     }
 
     /** The same filter for other frameworks. */

@@ -719,8 +719,7 @@ public final class MappingIndex implements AttackCatalog {
      * are the set's: a mapping may name a technique of another domain, and is then still its file's.
      */
     boolean passesTechnique(Technique technique, MappingFilter filter) {
-        return (filter.domains().isEmpty() || technique.stixId() == null
-                || filter.domains().contains(AttackDomain.normalise(technique.domain())))
+        return (technique.stixId() == null || filter.allowsDomain(technique.domain()))
                 && filter.testTechnique(technique.stixId() == null ? null : technique, tacticKeys(technique));
     }
 

@@ -79,8 +79,8 @@ final class EnvironmentProxySelector extends ProxySelector {
             for (ProxyUrl proxy : proxies) {
                 if (proxy.address().getHostString().equalsIgnoreCase(getRequestingHost())
                         && proxy.address().getPort() == getRequestingPort()) {
-                    String url = String.valueOf(getRequestingURL());
-                    if (answered.add(proxy.address() + " " + url)) {
+                    String url = String.valueOf(getRequestingURL()); // a URL goes through one proxy, its scheme's
+                    if (answered.add(url)) {
                         return proxy.credentials();
                     }
                     refused.add(url);
